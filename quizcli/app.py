@@ -1,0 +1,86 @@
+"""The Typer application and the error boundary every command shares.
+
+This module and the command modules import only Typer (and, for help, Rich): NumPy, YAML,
+fsrs and uniplot are imported inside command bodies, so `quiz --help` and shell completion
+stay fast. A test asserts it.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+from typer.core import TyperGroup
+
+from .errors import QuizError
+
+
+def _fail(prefix: str, message: str, code: int = 2) -> None:
+    # one line, always: what was wrong and what is allowed
+    message = " ".join(message.split())
+    sys.stderr.write(f"{prefix}: {message}\n")
+    sys.exit(code)
+
+
+class QuizGroup(TyperGroup):
+    """Turns every usage error into one line on stderr with exit code 2, never a traceback."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        from typer._click import exceptions as click_exc
+
+        prog = prog_name or "quiz"
+        try:
+            rv = super().main(args=args, prog_name=prog, complete_var=complete_var,
+                              standalone_mode=False, **extra)
+        except click_exc.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx is not None else prog
+            hint = f" (see '{where} --help')"
+            _fail(where, exc.format_message() + hint, 2)
+        except click_exc.ClickException as exc:
+            _fail(prog, exc.format_message(), exc.exit_code)
+        except click_exc.Abort:
+            sys.stderr.write("\n")
+            sys.exit(130)
+        except QuizError as exc:
+            _fail(prog, str(exc), exc.exit_code)
+        except KeyboardInterrupt:
+            sys.stderr.write("\n")
+            sys.exit(130)
+        except BrokenPipeError:
+            # `quiz … | head`: the reader left; exit quietly like other Unix tools
+            sys.stderr = None  # type: ignore[assignment]
+            sys.exit(0)
+        code = rv if isinstance(rv, int) else 0
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+app = typer.Typer(
+    cls=QuizGroup,
+    name="quiz",
+    help="A terminal tutor for deep-learning interviews: questions, graded answers, "
+    "follow-ups, spaced repetition, and live numbers behind every claim.\n\n"
+    "Start with: quiz ask · quiz explain relu · quiz demo vanishing --depth 20",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        sys.stdout.write(f"quiz {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Show the version and exit."),
+) -> None:
+    """A terminal tutor for deep-learning interviews."""

@@ -1,0 +1,49 @@
+"""Validated question data. The loader (loader.py) builds these; everything else reads them.
+
+Plain frozen dataclasses, no YAML: grading, `quiz ask` and the store depend on this shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+LANGS = ("ko", "en")
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    id: str
+    text: dict[str, str]  # lang -> one sentence shown as feedback / hint
+    patterns: dict[str, tuple[str, ...]]  # lang -> regexes searched in the normalised answer
+
+
+@dataclass(frozen=True)
+class Fact:
+    expr: str
+    value: float
+    tol: float | None = None  # None: the written value's last digit
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    title: dict[str, str]  # lang -> question text
+    answer: dict[str, str]  # lang -> model answer (Markdown)
+    tags: tuple[str, ...]
+    difficulty: int  # 1 easy, 2 medium, 3 hard
+    key_points: tuple[KeyPoint, ...]
+    follow_ups: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    see_explain: tuple[str, ...] = ()
+    see_demo: tuple[str, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    sources: tuple[str, ...] = ()
+    path: Path | None = field(default=None, compare=False)
+    builtin: bool = field(default=True, compare=False)
+
+    def see_commands(self) -> list[str]:
+        """The see-also command lines, e.g. 'quiz explain relu', 'quiz demo vanishing --depth 20'."""
+        return [f"quiz explain {n}" for n in self.see_explain] + [
+            f"quiz demo {d}" for d in self.see_demo
+        ]

@@ -1,0 +1,54 @@
+"""`quiz explain`: an activation function, its derivative, a value table and a chart."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from ..app import app
+
+
+@app.command(
+    epilog="Examples:  quiz explain relu · quiz explain sigmoid --vs relu · "
+    "quiz explain gelu --range -4:4 --json · quiz explain   (lists all)"
+)
+def explain(
+    name: Optional[str] = typer.Argument(
+        None, help="Activation name or alias (relu, leaky-relu, swish, …). Omit to list all."
+    ),
+    vs: Optional[str] = typer.Option(None, "--vs", help="A second activation to compare with."),
+    range_: Optional[str] = typer.Option(None, "--range", metavar="A:B",
+                                         help="x range of the chart, e.g. -10:10 [default: -6:6]."),
+    points: Optional[str] = typer.Option(None, "--points", metavar="X,Y,…",
+                                         help="x values for the table, e.g. -2,0,0.5,3."),
+    lang: Optional[str] = typer.Option(None, "--lang", metavar="ko|en",
+                                       help="Language of the text [default: QUIZ_LANG, locale, en]."),
+    json_: bool = typer.Option(False, "--json", help="Print all the numbers as JSON, no prose."),
+    ascii_: bool = typer.Option(False, "--ascii", help="ASCII borders (for terminals that draw box characters wide)."),
+    width: Optional[int] = typer.Option(None, "--width", min=40, max=400,
+                                        help="Output width in columns [default: terminal]."),
+) -> None:
+    """Show an activation function: formula, derivative, properties, values and a chart."""
+    from .. import explain as core
+    from ..console import make_console
+    from ..i18n import resolve_lang
+    from ..render import explain as render
+
+    language = resolve_lang(lang)
+    if name is None:
+        rows = core.listing(language)
+        if json_:
+            from ..jsonout import emit
+
+            emit(rows)
+            return
+        render.render_listing(make_console(width), rows, language, ascii_)
+        return
+    result = core.explain(name, vs=vs, range_text=range_, points_text=points, lang=language)
+    if json_:
+        from ..jsonout import emit
+
+        emit(result)
+        return
+    render.render_explain(make_console(width), result, ascii_only=ascii_)

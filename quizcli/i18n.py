@@ -1,0 +1,45 @@
+"""Interface language: resolution (--lang, QUIZ_LANG, locale) and per-module string catalogs.
+
+Each feature module keeps its own `Catalog` next to the code that uses it, so strings stay
+close to their use; a test walks every module and checks that each key has both languages.
+"""
+
+from __future__ import annotations
+
+import os
+
+from .errors import QuizError
+
+LANGS = ("ko", "en")
+CATALOGS: list["Catalog"] = []
+
+
+def resolve_lang(option: str | None = None) -> str:
+    """--lang, else QUIZ_LANG, else the locale (ko_* -> ko), else en."""
+    if option:
+        value = option.strip().lower()
+        if value not in LANGS:
+            raise QuizError(f"Unknown language '{option}' for --lang. Allowed: ko, en.")
+        return value
+    env = os.environ.get("QUIZ_LANG", "").strip().lower()
+    if env:
+        if env not in LANGS:
+            raise QuizError(f"QUIZ_LANG='{env}' is not a language quiz knows. Allowed: ko, en.")
+        return env
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "ko" if value.lower().startswith("ko") else "en"
+    return "en"
+
+
+class Catalog:
+    """UI strings of one module: {key: {"en": ..., "ko": ...}}, formatted with str.format."""
+
+    def __init__(self, strings: dict[str, dict[str, str]]):
+        self.strings = strings
+        CATALOGS.append(self)
+
+    def __call__(self, key: str, lang: str, **values) -> str:
+        text = self.strings[key][lang]
+        return text.format(**values) if values else text
