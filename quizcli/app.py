@@ -26,7 +26,10 @@ class QuizGroup(TyperGroup):
     """Turns every usage error into one line on stderr with exit code 2, never a traceback."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
-        from typer._click import exceptions as click_exc
+        try:  # typer >= 0.26 vendors Click
+            from typer._click import exceptions as click_exc
+        except ImportError:  # pragma: no cover
+            from click import exceptions as click_exc
 
         prog = prog_name or "quiz"
         try:
@@ -38,7 +41,7 @@ class QuizGroup(TyperGroup):
             _fail(where, exc.format_message() + hint, 2)
         except click_exc.ClickException as exc:
             _fail(prog, exc.format_message(), exc.exit_code)
-        except click_exc.Abort:
+        except typer.Abort:
             sys.stderr.write("\n")
             sys.exit(130)
         except QuizError as exc:
