@@ -14,7 +14,7 @@ import numpy as np
 from . import Activation, get
 
 GRID_LIMIT = 60.0
-_GRID = np.linspace(-GRID_LIMIT, GRID_LIMIT, 240_001)  # step 5e-4
+_GRID = np.linspace(-GRID_LIMIT, GRID_LIMIT, 24_001)  # step 5e-3, refined below
 _GOLDEN = (math.sqrt(5.0) - 1.0) / 2.0
 
 # torch.nn.init.calculate_gain, for the activations it defines.
@@ -107,9 +107,10 @@ def _extremum(fn, sign: float) -> Extremum:
             # an isolated peak: refine between the neighbouring grid points
             centre = float(_GRID[(start + end) // 2])
             x = _golden_max(lambda t: sign * fn(t), centre - 2 * step, centre + 2 * step)
-            if sign * _scalar(fn, centre) >= sign * _scalar(fn, x):
-                x = centre  # exact peaks such as x = 0 stay exact
-            best = max(best, sign * _scalar(fn, x))
+            at_centre, at_x = sign * _scalar(fn, centre), sign * _scalar(fn, x)
+            if at_centre >= at_x - 1e-14 * max(1.0, abs(at_x)):
+                x = centre  # exact peaks such as x = 0 stay exact (not 1e-8 off by rounding)
+            best = sign * _scalar(fn, x)
             where.append((x + 0.0, x + 0.0))
         else:
             # a plateau: its ends at the grid's resolution, open to ±inf at the grid's edges
@@ -140,7 +141,7 @@ def saturation(act: Activation | str, eps: float) -> Saturation:
     a = _resolve(act)
 
     def side(sign: float) -> float | None:
-        ts = np.concatenate((np.linspace(0.0, 100.0, 200_001), np.geomspace(100.0, 1e6, 2001)[1:]))
+        ts = np.concatenate((np.linspace(0.0, 100.0, 10_001), np.geomspace(100.0, 1e6, 401)[1:]))
         big = np.abs(a.df(sign * ts)) >= eps
         if big[-1]:
             return None
