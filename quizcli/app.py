@@ -25,6 +25,17 @@ def _fail(prefix: str, message: str, code: int = 2) -> None:
 class QuizGroup(TyperGroup):
     """Turns every usage error into one line on stderr with exit code 2, never a traceback."""
 
+    def _command_path(self, prog: str, args) -> str:
+        """'quiz explain' for errors raised inside a command body (the context is gone)."""
+        words, cmd = [prog], self
+        for arg in list(args if args is not None else sys.argv[1:]):
+            sub = getattr(cmd, "commands", {}).get(arg)
+            if sub is None:
+                break
+            words.append(arg)
+            cmd = sub
+        return " ".join(words)
+
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         try:  # typer >= 0.26 vendors Click
             from typer._click import exceptions as click_exc
@@ -45,7 +56,7 @@ class QuizGroup(TyperGroup):
             sys.stderr.write("\n")
             sys.exit(130)
         except QuizError as exc:
-            _fail(prog, str(exc), exc.exit_code)
+            _fail(self._command_path(prog, args), str(exc), exc.exit_code)
         except KeyboardInterrupt:
             sys.stderr.write("\n")
             sys.exit(130)

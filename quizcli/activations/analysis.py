@@ -113,16 +113,25 @@ def _extremum(fn, sign: float) -> Extremum:
             best = sign * _scalar(fn, x)
             where.append((x + 0.0, x + 0.0))
         else:
-            # a plateau: its ends at the grid's resolution, open to ±inf at the grid's edges
-            lo = -math.inf if start == 0 else _snap(float(_GRID[start]) - step)
-            hi = math.inf if end == last else _snap(float(_GRID[end]) + step)
+            # a plateau: its ends found by bisection, open to ±inf at the grid's edges
+            def on_top(t: float) -> bool:
+                return sign * _scalar(fn, t) >= best - tol
+
+            lo = -math.inf if start == 0 else _edge(on_top, float(_GRID[start - 1]), float(_GRID[start]))
+            hi = math.inf if end == last else _edge(on_top, float(_GRID[end + 1]), float(_GRID[end]))
             where.append((lo, hi))
     return Extremum(sign * best, tuple(where))
 
 
-def _snap(x: float) -> float:
-    r = round(x, 2)
-    return (r if abs(r - x) < 2e-3 else x) + 0.0  # + 0.0 turns -0.0 into 0.0
+def _edge(inside, outside: float, inner: float) -> float:
+    """Bisect the boundary between a point off the plateau and one on it."""
+    for _ in range(60):
+        mid = (outside + inner) / 2.0
+        if inside(mid):
+            inner = mid
+        else:
+            outside = mid
+    return round(inner, 9) + 0.0  # kinks sit on round numbers; + 0.0 turns -0.0 into 0.0
 
 
 def max_derivative(act: Activation | str) -> Extremum:

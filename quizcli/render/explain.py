@@ -49,7 +49,8 @@ T = Catalog({
                        "ko": "x > {a}이면 |{name}′(x)| < {eps}"},
     "sat_never": {"en": "|{name}′(x)| never drops below {eps} (no saturation)",
                   "ko": "|{name}′(x)|는 {eps} 아래로 내려가지 않습니다(포화 없음)"},
-    "sat_title": {"en": "Saturation", "ko": "포화 구간"},
+    "sat_never_side": {"en": "|{name}′(x)| stays ≥ {eps} as x → {side} (no saturation there)",
+                       "ko": "x → {side} 쪽에서는 |{name}′(x)| ≥ {eps}로 유지됩니다(포화 없음)"},
     "max_title": {"en": "Derivative peak", "ko": "도함수 최댓값"},
     "max_at": {"en": "max {name}′ = {v} at x = {x}", "ko": "x = {x}에서 {name}′ 최댓값 {v}"},
     "max_on": {"en": "max {name}′ = {v} for {where}", "ko": "{where}에서 {name}′ 최댓값 {v}"},
@@ -160,10 +161,12 @@ def _facts_lines(report: ActivationReport, lang: str) -> list[str]:
         elif s.left is None and s.right is None:
             lines.append(T("sat_never", lang, name=name, eps=eps))
         else:
-            if s.left is not None:
-                lines.append(T("sat_side_left", lang, name=name, eps=eps, a=fmt(-s.left, 3)))
-            if s.right is not None:
-                lines.append(T("sat_side_right", lang, name=name, eps=eps, a=fmt(s.right, 3)))
+            for side, bound, key in (("−∞", s.left, "sat_side_left"), ("+∞", s.right, "sat_side_right")):
+                if bound is None:
+                    lines.append(T("sat_never_side", lang, name=name, eps=eps, side=side))
+                else:
+                    a = fmt(-bound if key == "sat_side_left" else bound, 3)
+                    lines.append(T(key, lang, name=name, eps=eps, a=a))
     v = fmt(report.max_derivative)
     for lo, hi in report.max_derivative_where[:2]:
         if lo == hi:
