@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from .app import app
 from .commands import explain  # noqa: F401  (registers `quiz explain`)
+from .commands import progress, stats  # noqa: F401  (`quiz progress …`, `quiz stats`)
 
-COMMAND_MODULES = ("explain",)
+COMMAND_MODULES = ("explain", "progress", "stats")
 
 
 def main() -> None:

@@ -1,0 +1,50 @@
+"""`quiz stats`: what is due, answers per day, retention, mastery per tag, missed key points."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from ..app import app
+
+HOME_HELP = "Quiz home with your progress [default: QUIZ_HOME, else the platform data dir]."
+
+
+@app.command(
+    epilog="Examples:  quiz stats · quiz stats --json · quiz stats --lang ko · "
+    "quiz stats --home ~/quiz-backup.  Due today/this week count local calendar days; "
+    "retention = share of answers rated Good or Easy; mastery = latest rubric score per "
+    "question, averaged per tag; leech = 4 or more lapses."
+)
+def stats(
+    json_: bool = typer.Option(False, "--json", help="Print the numbers as JSON, no prose."),
+    home: Optional[str] = typer.Option(None, "--home", metavar="DIR", help=HOME_HELP),
+    lang: Optional[str] = typer.Option(None, "--lang", metavar="ko|en",
+                                       help="Language of the text [default: QUIZ_LANG, locale, en]."),
+    ascii_: bool = typer.Option(False, "--ascii", help="ASCII borders (for terminals that draw box characters wide)."),
+    width: Optional[int] = typer.Option(None, "--width", min=40, max=400,
+                                        help="Output width in columns [default: terminal]."),
+) -> None:
+    """Your progress: due questions, answers per day, retention, weak tags, missed key points."""
+    from ..console import make_console
+    from ..i18n import resolve_lang
+    from ..store import open_store
+    from ..store.bankview import load_questions
+    from ..store.stats import compute_stats
+
+    language = resolve_lang(lang)
+    questions = load_questions()
+    bank = {q.id: q for q in questions} if questions else None
+    first = questions[0] if questions else None
+    with open_store(home) as store:
+        report = compute_stats(store, bank=bank, first_question=first.id if first else None)
+    if json_:
+        from ..jsonout import emit
+
+        emit(report)
+        return
+    from ..render.stats import render_stats
+
+    render_stats(make_console(width), report, language, ascii_only=ascii_,
+                 first_title=dict(first.title) if first else None)

@@ -1,0 +1,189 @@
+"""Progress files: the versioned JSON export, its validation, and reset backups.
+
+Format (version 1):
+    {"format": "quizcli-progress", "version": 1, "quizcli": "0.1.0", "schema": 1,
+     "exported_at": "2025-03-01T09:00:00.000000+00:00",
+     "sessions": [{"uid", "started_at", "ended_at"}],
+     "reviews":  [{"uid", "question_id", "reviewed_at", "rating" (1..4), "score" (0..1 or null),
+                   "covered": [ids], "missed": [ids], "tags": [..], "lang", "duration_s",
+                   "session": session uid or null}],
+     "cards": [...]}   # informative only: import rebuilds schedules from the reviews
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from ..errors import QuizError
+from .clock import iso
+
+EXPORT_FORMAT = "quizcli-progress"
+EXPORT_VERSION = 1
+MAX_IMPORT_BYTES = 200 * 1024 * 1024
+
+
+def write_export(data: dict, target: str, force: bool = False) -> Path | None:
+    """Write an export to FILE ('-' = stdout). Never overwrites a file unless `force`."""
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    if target == "-":
+        sys.stdout.write(text)
+        return None
+    path = Path(target).expanduser()
+    if path.is_dir():
+        raise QuizError(f"{path} is a directory. Give a file name, e.g. {path / 'progress.json'}.")
+    if path.exists() and not force:
+        raise QuizError(f"{path} already exists and was left untouched. Choose another name, "
+                        "or pass --force to overwrite it.")
+    _atomic_write(path, text)
+    return path
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise QuizError(f"Cannot write {path}: {exc.strerror or exc}. "
+                        "Choose a writable location.") from None
+
+
+def backup_writer(home: Path, now: datetime):
+    """For Store.reset: saves the export under HOME/backups/ and returns its path."""
+
+    def write(data: dict) -> Path:
+        folder = home / "backups"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise QuizError(f"Cannot create the backup folder {folder}: {exc.strerror or exc}. "
+                            "Nothing was reset.") from None
+        stamp = now.strftime("%Y%m%dT%H%M%S")
+        path = folder / f"progress-{stamp}.json"
+        n = 1
+        while path.exists():
+            n += 1
+            path = folder / f"progress-{stamp}-{n}.json"
+        _atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        return path
+
+    return write
+
+
+def read_export(source: str) -> dict:
+    """Read and validate an export file ('-' = stdin); every problem is one QuizError line."""
+    name = "stdin" if source == "-" else str(Path(source).expanduser())
+    try:
+        if source == "-":
+            raw = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1) if hasattr(sys.stdin, "buffer") \
+                else sys.stdin.read().encode("utf-8")
+        else:
+            path = Path(source).expanduser()
+            if path.is_dir():
+                raise QuizError(f"{path} is a directory, not a progress file. "
+                                "Give a file written by `quiz progress export`.")
+            with open(path, "rb") as fh:
+                raw = fh.read(MAX_IMPORT_BYTES + 1)
+    except FileNotFoundError:
+        raise QuizError(f"{name} does not exist. Give a file written by `quiz progress export`.") from None
+    except OSError as exc:
+        raise QuizError(f"Cannot read {name}: {exc.strerror or exc}.") from None
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise QuizError(f"{name} is larger than {MAX_IMPORT_BYTES // 2**20} MB; "
+                        "that is not a progress export.")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise QuizError(f"{name} is not UTF-8 text. Give a file written by `quiz progress export`.") from None
+    except json.JSONDecodeError as exc:
+        raise QuizError(f"{name} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
+                        f"{exc.msg}). Give a file written by `quiz progress export`.") from None
+    validate_export(data, name)
+    return data
+
+
+def _bad(name: str, where: str, what: str) -> QuizError:
+    return QuizError(f"{name}: {where}: {what}. Nothing was imported.")
+
+
+def _time(value, name: str, where: str) -> str:
+    from .clock import parse_time
+
+    if not isinstance(value, str):
+        raise _bad(name, where, "expected an ISO 8601 time")
+    try:
+        return iso(parse_time(value))
+    except QuizError:
+        raise _bad(name, where, f"'{value}' is not an ISO 8601 time") from None
+
+
+def _str_list(value, name: str, where: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _bad(name, where, "expected a list of strings")
+    return value
+
+
+def validate_export(data, name: str) -> None:
+    """Checks shape and types, and normalises times to fixed-width UTC in place."""
+    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+        raise QuizError(f"{name} is not a quizcli progress export (no \"format\": "
+                        f"\"{EXPORT_FORMAT}\"). Give a file written by `quiz progress export`.")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise _bad(name, "version", "expected an integer")
+    if version > EXPORT_VERSION:
+        raise QuizError(f"{name} was exported by a newer quizcli (format version {version}; "
+                        f"this one reads up to {EXPORT_VERSION}). Upgrade quizcli to import it.")
+    sessions = data.get("sessions", [])
+    reviews = data.get("reviews", [])
+    if not isinstance(sessions, list):
+        raise _bad(name, "sessions", "expected a list")
+    if not isinstance(reviews, list):
+        raise _bad(name, "reviews", "expected a list")
+    session_uids = set()
+    for i, s in enumerate(sessions):
+        where = f"sessions[{i}]"
+        if not isinstance(s, dict) or not isinstance(s.get("uid"), str) or not s["uid"]:
+            raise _bad(name, where, "expected an object with a \"uid\"")
+        s["started_at"] = _time(s.get("started_at"), name, f"{where}.started_at")
+        if s.get("ended_at") is not None:
+            s["ended_at"] = _time(s["ended_at"], name, f"{where}.ended_at")
+        session_uids.add(s["uid"])
+    for i, r in enumerate(reviews):
+        where = f"reviews[{i}]"
+        if not isinstance(r, dict):
+            raise _bad(name, where, "expected an object")
+        for key in ("uid", "question_id"):
+            if not isinstance(r.get(key), str) or not r[key].strip():
+                raise _bad(name, f"{where}.{key}", "expected a non-empty string")
+        r["reviewed_at"] = _time(r.get("reviewed_at"), name, f"{where}.reviewed_at")
+        rating = r.get("rating")
+        if isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 4:
+            raise _bad(name, f"{where}.rating", "expected 1, 2, 3 or 4 (Again, Hard, Good, Easy)")
+        score = r.get("score")
+        if score is not None and (isinstance(score, bool) or not isinstance(score, (int, float))
+                                  or not 0 <= score <= 1):
+            raise _bad(name, f"{where}.score", "expected a number from 0 to 1, or null")
+        for key in ("covered", "missed", "tags"):
+            r[key] = _str_list(r.get(key), name, f"{where}.{key}")
+        if r.get("lang") is not None and not isinstance(r["lang"], str):
+            raise _bad(name, f"{where}.lang", "expected a string or null")
+        d = r.get("duration_s")
+        if d is not None and (isinstance(d, bool) or not isinstance(d, (int, float)) or d < 0):
+            raise _bad(name, f"{where}.duration_s", "expected a number of seconds ≥ 0, or null")
+        s = r.get("session")
+        if s is not None and s not in session_uids:
+            raise _bad(name, f"{where}.session", f"no session with uid '{s}' in the file")
