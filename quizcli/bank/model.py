@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Mapping
 
 LANGS = ("ko", "en")
 
@@ -41,6 +42,9 @@ class Question:
     sources: tuple[str, ...] = ()
     path: Path | None = field(default=None, compare=False)
     builtin: bool = field(default=True, compare=False)
+    # where fields start in the file ("id", "follow_ups[0]", "key_points[sparsity]", …):
+    # 1-based lines, for problems found after parsing (unknown follow-ups, duplicate ids)
+    source_lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def see_commands(self) -> list[str]:
         """The see-also command lines, e.g. 'quiz explain relu', 'quiz demo vanishing --depth 20'."""

@@ -1,0 +1,318 @@
+"""`quiz lint`: every loader check plus the ones that need the engine or the whole bank.
+
+    lint(paths) -> LintReport(problems, files, questions)
+
+Without paths it lints the built-in bank and every content directory (QUIZ_CONTENT_PATH,
+--content-dir). With paths it lints those files and directories; the other directories are
+context only (a user's question may follow up a built-in one), their problems unreported.
+
+Checks beyond the loader's (codes in codes.py): see.explain names in the activation registry
+(QZ050); patterns that match the empty string (QZ032) or carry upper-case letters (QZ033); each
+key point found in its own model answer in both languages (QZ031, with textmatch exactly as
+the grader searches); facts against the engine (QZ060, QZ061); duplicate ids (QZ043); unknown
+follow-ups and related ids (QZ040, QZ042); follow-up cycles (QZ041); the curriculum (QZ080–83).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .codes import Problem, problem
+from .loader import (CURRICULUM_FILE, LANG_NAMES, Root, _FileParser, content_roots, discover,
+                     parse_draft, read_curriculum)
+from .model import LANGS, Question
+
+
+@dataclass
+class LintReport:
+    problems: list[Problem]
+    files: int = 0
+    questions: int = 0  # files without errors
+    paths: list[str] = field(default_factory=list)  # what was linted
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.problems) - self.errors
+
+    @property
+    def ok(self) -> bool:
+        return self.errors == 0
+
+
+@dataclass
+class _Entry:
+    file: Path
+    root: Path | None  # the directory whose curriculum applies; None for a lone file
+    builtin: bool
+    target: bool
+    parser: _FileParser | None = None
+
+
+def _is_within(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except (ValueError, OSError):
+        return False
+    return True
+
+
+def lint(paths: Sequence[Path | str] = (), *, extra_dirs: Iterable[Path | str] = (),
+         include_builtin: bool = True, use_env: bool = True) -> LintReport:
+    problems: list[Problem] = []
+    roots = content_roots(extra_dirs, include_builtin=include_builtin, use_env=use_env)
+    builtin_roots = [r.path for r in roots if r.builtin]
+
+    targets: list[tuple[Path, bool]] = []  # (path, is a directory root)
+    context: list[Root] = []
+    if paths:
+        for p in paths:
+            targets.append((Path(p).expanduser(), True))
+        context = roots
+    else:
+        targets = [(r.path, True) for r in roots]
+
+    entries: dict[Path, _Entry] = {}
+    order: list[Path] = []
+
+    def add(file: Path, root: Path | None, target: bool) -> None:
+        key = file.resolve() if file.exists() else file.absolute()
+        builtin = any(_is_within(file, b) for b in builtin_roots)
+        if key in entries:
+            if target:
+                entries[key].target = True
+                entries[key].root = root if root is not None else entries[key].root
+            return
+        entries[key] = _Entry(file, root, builtin, target)
+        order.append(key)
+
+    for root in context:
+        files, _ = discover(root.path)
+        for f in files:
+            add(f, root.path, False)
+    target_dirs: list[Path] = []
+    linted: list[str] = []
+    for path, _ in targets:
+        linted.append(str(path))
+        files, found = discover(path, allow_file=True)
+        problems.extend(found)
+        is_dir = path.is_dir()
+        if is_dir:
+            target_dirs.append(path)
+        for f in files:
+            add(f, path if is_dir else None, True)
+
+    # parse: targets with every per-file check, context only for ids and follow-ups
+    for key in order:
+        e = entries[key]
+        e.parser = parse_draft(e.file, builtin=e.builtin, lint=e.target)
+        if e.target:
+            problems.extend(e.parser.problems)
+            if e.parser.question is not None:
+                problems.extend(check_question(e.parser))
+
+    # the bank as lint sees it: first definition of each id wins
+    by_id: dict[str, _Entry] = {}
+    for key in order:
+        e = entries[key]
+        q = e.parser.question if e.parser else None
+        if q is None:
+            continue
+        first = by_id.get(q.id)
+        if first is None:
+            by_id[q.id] = e
+        elif e.target:
+            problems.append(problem("QZ043", e.file, q.source_lines.get("id"), id=q.id,
+                                    other=first.file))
+        elif first.target:
+            fq = first.parser.question
+            problems.append(problem("QZ043", first.file, fq.source_lines.get("id"), id=q.id,
+                                    other=e.file))
+
+    ids = list(by_id)
+    for key in order:
+        e = entries[key]
+        q = e.parser.question if e.parser else None
+        if not e.target or q is None:
+            continue
+        for name, code, refs in (("follow_ups", "QZ040", q.follow_ups),
+                                 ("related", "QZ042", q.related)):
+            for i, ref in enumerate(refs):
+                if ref not in by_id:
+                    problems.append(problem(code, e.file, q.source_lines.get(f"{name}[{i}]"),
+                                            ref=ref, hint=_did_you_mean(ref, ids)))
+    problems.extend(_cycles(by_id))
+    for d in target_dirs:
+        problems.extend(_curriculum(d, [entries[k] for k in order if entries[k].root == d]))
+
+    problems = _dedupe(problems)
+    problems.sort(key=lambda p: (p.path, p.line or 0, p.code, p.message))
+    target_entries = [entries[k] for k in order if entries[k].target]
+    clean = sum(1 for e in target_entries
+                if e.parser and e.parser.question is not None
+                and not any(p.is_error for p in e.parser.problems))
+    return LintReport(problems, len(target_entries), clean, linted)
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    seen, out = set(), []
+    for p in problems:
+        key = (p.path, p.line, p.code, p.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    from ..errors import closest
+
+    near = closest(word, choices, limit=3)
+    return f" Did you mean: {', '.join(near)}?" if near else ""
+
+
+# --------------------------------------------------------------------------- one question
+
+_ESCAPES = re.compile(r"\\N\{[^}]*\}|\\.|\(\?P<[^>]*>|\(\?P=[^)]*\)|\(\?<[^>=!]*>", re.S)
+
+
+def _has_upper(pattern: str) -> bool:
+    bare = _ESCAPES.sub("", pattern)
+    return any(ch != ch.casefold() for ch in bare)
+
+
+def check_question(parser: _FileParser) -> list[Problem]:
+    """The per-file checks that need the registry, the engine or the model answers."""
+    from .. import facts as engine_facts
+    from ..activations.names import canonical_name, closest_names
+    from ..textmatch import compile_pattern, normalize, search
+
+    q: Question = parser.question  # type: ignore[assignment]
+    path, lines = parser.path, q.source_lines
+    out: list[Problem] = []
+
+    for i, name in enumerate(q.see_explain):
+        if canonical_name(name) is None:
+            near = closest_names(name)
+            out.append(problem("QZ050", path, lines.get(f"see.explain[{i}]"), name=name,
+                               hint=f" Did you mean: {', '.join(near)}?" if near else ""))
+
+    normalized = {lang: normalize(text) for lang, text in q.answer.items()}
+    for kp in q.key_points:
+        for lang in LANGS:
+            pats = kp.patterns.get(lang, ())
+            label = f"key_points[{kp.id}].{lang}.match"
+            for p in pats:
+                where = parser.pattern_lines.get((kp.id, lang, p))
+                rx = compile_pattern(p)
+                if rx.search("") is not None:
+                    out.append(problem("QZ032", path, where, pattern=p, field=label, id=kp.id))
+                if not rx.flags & re.IGNORECASE and _has_upper(p):
+                    out.append(problem("QZ033", path, where, pattern=p, field=label))
+            if pats and lang in normalized and search(pats, normalized[lang]) is None:
+                out.append(problem("QZ031", path, lines.get(label), id=kp.id, lang=lang,
+                                   lang_name=LANG_NAMES[lang]))
+
+    for i, fact in enumerate(q.facts):
+        where = lines.get(f"facts[{i}]")
+        try:
+            ok, actual, tol = engine_facts.check(fact.expr, fact.value, fact.tol)
+        except engine_facts.FactError as exc:
+            out.append(problem("QZ060", path, where, expr=fact.expr, detail=str(exc)))
+            continue
+        except Exception as exc:  # an engine failure must not crash lint
+            out.append(problem("QZ060", path, where, expr=fact.expr,
+                               detail=f"{type(exc).__name__}: {exc}"))
+            continue
+        if not ok:
+            out.append(problem("QZ061", path, where, expr=fact.expr, value=f"{fact.value:g}",
+                               actual=f"{actual:.6g}", tol=f"{tol:.2g}"))
+    return out
+
+
+# --------------------------------------------------------------------------- the whole bank
+
+def _cycles(by_id: dict[str, _Entry]) -> list[Problem]:
+    """Follow-up cycles that touch a linted file, each reported once (iterative DFS)."""
+    graph = {qid: e.parser.question.follow_ups for qid, e in by_id.items()}
+    color: dict[str, int] = {}
+    found: dict[frozenset, list[str]] = {}
+    for start in graph:
+        if start in color:
+            continue
+        color[start] = 1
+        path, pos = [start], {start: 0}
+        stack = [iter(graph[start])]
+        while stack:
+            nxt = next(stack[-1], None)
+            if nxt is None:
+                stack.pop()
+                done = path.pop()
+                del pos[done]
+                color[done] = 2
+                continue
+            if nxt not in graph:
+                continue
+            c = color.get(nxt)
+            if c is None:
+                color[nxt] = 1
+                pos[nxt] = len(path)
+                path.append(nxt)
+                stack.append(iter(graph[nxt]))
+            elif c == 1:
+                cycle = path[pos[nxt]:]
+                found.setdefault(frozenset(cycle), cycle)
+    out = []
+    for cycle in found.values():
+        targets = [i for i, qid in enumerate(cycle) if by_id[qid].target]
+        if not targets:
+            continue
+        k = min(targets, key=lambda i: cycle[i])
+        cycle = cycle[k:] + cycle[:k]
+        head = by_id[cycle[0]].parser.question
+        nxt = cycle[1] if len(cycle) > 1 else cycle[0]
+        idx = head.follow_ups.index(nxt)
+        out.append(problem("QZ041", by_id[cycle[0]].file, head.source_lines.get(f"follow_ups[{idx}]"),
+                           cycle=" → ".join(cycle + [cycle[0]])))
+    return out
+
+
+def _curriculum(root: Path, entries: list[_Entry]) -> list[Problem]:
+    listed = read_curriculum(root)
+    if listed is None:
+        return []
+    cpath = root / CURRICULUM_FILE
+    questions = [e.parser.question for e in entries if e.parser and e.parser.question]
+    ids = {q.id for q in questions}
+    out: list[Problem] = []
+    first: dict[str, int] = {}
+    position: dict[str, int] = {}
+    for qid, line in listed:
+        if qid in first:
+            out.append(problem("QZ081", cpath, line, ref=qid, first=first[qid]))
+            continue
+        first[qid] = line
+        position[qid] = len(position)
+        if qid not in ids:
+            out.append(problem("QZ080", cpath, line, ref=qid, hint=_did_you_mean(qid, ids)))
+    parents: dict[str, list[str]] = {}
+    for q in questions:
+        for f in q.follow_ups:
+            if q.id in position:
+                parents.setdefault(f, []).append(q.id)
+    for q in questions:
+        if q.id not in first:
+            out.append(problem("QZ082", q.path or root, q.source_lines.get("id"), id=q.id,
+                               curriculum=cpath))
+            continue
+        ps = [p for p in parents.get(q.id, ()) if p != q.id]
+        if ps and all(position[p] > position[q.id] for p in ps):
+            out.append(problem("QZ083", cpath, first[q.id], id=q.id,
+                               parents=", ".join(sorted(ps))))
+    return out
