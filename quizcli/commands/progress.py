@@ -23,9 +23,10 @@ LANG_HELP = "Language of the messages [default: QUIZ_LANG, locale, en]."
 def _say(text: str, stderr: bool = False) -> None:
     from rich.text import Text
 
-    from ..console import make_console
+    from ..console import literal, make_console
 
-    make_console(stderr=stderr).print(Text(text))
+    # soft_wrap: a path in the message must stay on one line, ready to copy
+    make_console(stderr=stderr).print(Text(literal(text)), soft_wrap=True)
 
 
 @progress_app.command(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import List, Optional
 
 import typer
 
@@ -25,6 +25,9 @@ def stats(
     ascii_: bool = typer.Option(False, "--ascii", help="ASCII borders (for terminals that draw box characters wide)."),
     width: Optional[int] = typer.Option(None, "--width", min=40, max=400,
                                         help="Output width in columns [default: terminal]."),
+    content_dir: Optional[List[str]] = typer.Option(
+        None, "--content-dir", metavar="DIR",
+        help="Extra question directory for titles and tags (repeatable; also QUIZ_CONTENT_PATH)."),
 ) -> None:
     """Your progress: due questions, answers per day, retention, weak tags, missed key points."""
     from ..console import make_console
@@ -34,7 +37,7 @@ def stats(
     from ..store.stats import compute_stats
 
     language = resolve_lang(lang)
-    questions = load_questions()
+    questions = load_questions(content_dir)
     bank = {q.id: q for q in questions} if questions else None
     first = questions[0] if questions else None
     with open_store(home) as store:

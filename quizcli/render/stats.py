@@ -128,7 +128,8 @@ def render_empty(console, report: StatsReport, lang: str, ascii_only: bool = Fal
     body = Group(Text(T("empty_body", lang)), Text(""), start, Text(T("empty_warmup", lang)))
     console.print(Panel(body, title=T("empty_title", lang), title_align="left",
                         box=box_style(ascii_only)))
-    console.print(Text(T("database", lang, path=literal(report.database)), style="dim"))
+    console.print(Text(T("database", lang, path=literal(report.database)), style="dim"),
+                  soft_wrap=True)
 
 
 def render_stats(console, report: StatsReport, lang: str, ascii_only: bool = False,
@@ -189,7 +190,7 @@ def render_stats(console, report: StatsReport, lang: str, ascii_only: bool = Fal
         table.add_column("%", justify="right")
         table.add_column(T("answered", lang), justify="right")
         for m in report.mastery:
-            answered = f"{m.answered}/{m.total}" if m.total is not None else str(m.answered)
+            answered = f"{m.answered}/{m.total}" if m.total else str(m.answered)
             table.add_row(literal(m.tag), _bar(m.mastery), _pct(m.mastery), answered)
         console.print(table)
 
@@ -220,4 +221,5 @@ def render_stats(console, report: StatsReport, lang: str, ascii_only: bool = Fal
 
     nxt = T("next_due", lang, n=report.due.now) if report.due.now else T("next", lang)
     console.print(Text(nxt, style="bold"))
-    console.print(Text(T("database", lang, path=literal(report.database)), style="dim"))
+    console.print(Text(T("database", lang, path=literal(report.database)), style="dim"),
+                  soft_wrap=True)
