@@ -9,8 +9,10 @@ from __future__ import annotations
 from .app import app
 from .commands import explain  # noqa: F401  (registers `quiz explain`)
 from .commands import progress, stats  # noqa: F401  (`quiz progress …`, `quiz stats`)
+from .commands import lint, list as list_, show  # noqa: F401  (`quiz lint`, `quiz list`, `quiz show`)
+from .commands import ask  # noqa: F401  (`quiz ask`)
 
-COMMAND_MODULES = ("explain", "progress", "stats")
+COMMAND_MODULES = ("explain", "progress", "stats", "lint", "list", "show", "ask")
 
 
 def main() -> None:

@@ -1,0 +1,78 @@
+"""What `quiz list` and `quiz show` display, as plain data (renderers and --json read these)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from .loader import Bank
+from .model import Question
+
+
+@dataclass(frozen=True)
+class ListRow:
+    position: int  # 1-based place in curriculum order
+    id: str
+    title: str  # in the display language
+    tags: tuple[str, ...]
+    difficulty: int
+    follow_ups: tuple[str, ...]
+    builtin: bool
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    question: Question
+    lang: str
+    position: int
+    total: int
+    follow_ups: tuple[tuple[str, str], ...]  # (id, title in lang)
+    related: tuple[tuple[str, str], ...]
+
+
+def _title(q: Question, lang: str) -> str:
+    return q.title.get(lang) or next(iter(q.title.values()), q.id)
+
+
+def listing(bank: Bank, lang: str, tags: Iterable[str] = (), difficulty=None) -> list[ListRow]:
+    position = {q.id: i for i, q in enumerate(bank.questions, 1)}
+    return [ListRow(position[q.id], q.id, _title(q, lang), q.tags, q.difficulty, q.follow_ups,
+                    q.builtin)
+            for q in bank.select(tags, difficulty)]
+
+
+def view(bank: Bank, qid: str, lang: str) -> QuestionView:
+    q = bank.get(qid)
+    position = bank.ids().index(q.id) + 1
+
+    def titled(ids):
+        return tuple((i, _title(bank.get(i), lang)) for i in ids if i in bank)
+
+    return QuestionView(q, lang, position, len(bank), titled(q.follow_ups), titled(q.related))
+
+
+def question_json(q: Question, position: int | None = None, full: bool = True) -> dict:
+    """The question as JSON-ready data (the same fields the file declares)."""
+    data = {
+        "id": q.id,
+        "position": position,
+        "title": dict(q.title),
+        "tags": list(q.tags),
+        "difficulty": q.difficulty,
+        "follow_ups": list(q.follow_ups),
+        "related": list(q.related),
+        "builtin": q.builtin,
+        "path": str(q.path) if q.path else None,
+    }
+    if full:
+        data.update({
+            "answer": dict(q.answer),
+            "key_points": [{"id": kp.id, "text": dict(kp.text),
+                            "match": {k: list(v) for k, v in kp.patterns.items()}}
+                           for kp in q.key_points],
+            "see": {"explain": list(q.see_explain), "demo": list(q.see_demo),
+                    "commands": q.see_commands()},
+            "facts": [{"expr": f.expr, "value": f.value, "tol": f.tol} for f in q.facts],
+            "sources": list(q.sources),
+        })
+    return data

@@ -1,0 +1,48 @@
+"""`quiz list`: the questions in curriculum order, filtered by tag and difficulty."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from ..app import app
+from .common import content_dir_option, json_option, lang_option
+
+
+@app.command(
+    name="list",
+    epilog="Examples:  quiz list · quiz list --tag relu · quiz list --difficulty hard --lang ko · "
+    "quiz list --content-dir my-questions --json",
+)
+def list_(
+    tag: Optional[List[str]] = typer.Option(None, "--tag", "-t", metavar="TAG",
+                                            help="Only questions with this tag (repeatable: any of them)."),
+    difficulty: Optional[str] = typer.Option(None, "--difficulty", "-d", metavar="1|2|3",
+                                             help="Only this difficulty: 1/easy, 2/medium, 3/hard."),
+    lang: Optional[str] = lang_option(),
+    json_: bool = json_option("the questions"),
+    content_dirs: Optional[List[Path]] = content_dir_option(),
+    ascii_: bool = typer.Option(False, "--ascii", help="ASCII borders."),
+    width: Optional[int] = typer.Option(None, "--width", min=40, max=400,
+                                        help="Output width in columns [default: terminal]."),
+) -> None:
+    """List the questions: id, title, difficulty, tags and follow-ups, in the order quiz ask uses."""
+    from ..bank.views import listing
+    from ..i18n import resolve_lang
+    from .common import open_bank
+
+    language = resolve_lang(lang)
+    bank = open_bank(content_dirs, language)
+    rows = listing(bank, language, tag or (), difficulty)
+    if json_:
+        from ..bank.views import question_json
+        from ..jsonout import emit
+
+        emit([question_json(bank.get(r.id), r.position, full=False) for r in rows])
+        return
+    from ..console import make_console
+    from ..render.bank import render_listing
+
+    render_listing(make_console(width), rows, language, len(bank), ascii_)

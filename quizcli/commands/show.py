@@ -1,0 +1,44 @@
+"""`quiz show ID`: one question with its model answer, key points, follow-ups and see-also."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from ..app import app
+from .common import content_dir_option, json_option, lang_option
+
+
+@app.command(
+    epilog="Examples:  quiz show relu-vs-sigmoid · quiz show leaky-relu --lang ko · "
+    "quiz show tanh-vs-sigmoid --json",
+)
+def show(
+    question_id: str = typer.Argument(..., metavar="ID", help="Question id, as in quiz list."),
+    lang: Optional[str] = lang_option(),
+    json_: bool = json_option("the whole question (both languages, rubric, facts)"),
+    content_dirs: Optional[List[Path]] = content_dir_option(),
+    ascii_: bool = typer.Option(False, "--ascii", help="ASCII borders."),
+    width: Optional[int] = typer.Option(None, "--width", min=40, max=400,
+                                        help="Output width in columns [default: terminal]."),
+) -> None:
+    """Show a question with its model answer, key points, follow-ups and see-also commands."""
+    from ..bank.views import view
+    from ..i18n import resolve_lang
+    from .common import open_bank
+
+    language = resolve_lang(lang)
+    bank = open_bank(content_dirs, language)
+    v = view(bank, question_id.strip(), language)
+    if json_:
+        from ..bank.views import question_json
+        from ..jsonout import emit
+
+        emit(question_json(v.question, v.position))
+        return
+    from ..console import make_console
+    from ..render.bank import render_question
+
+    render_question(make_console(width), v, ascii_)
