@@ -234,3 +234,55 @@ def test_a_killed_writer_mid_transaction_leaves_no_lock_behind(quiz_home):
         s.record_review("q", 3)
         assert s.db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == 0
     assert time.monotonic() - start < 5
+
+
+OPEN_AT_ONCE = r"""
+import os, sys, time
+from quizcli.store import open_store
+home, go = sys.argv[1], sys.argv[2]
+while not os.path.exists(go):
+    time.sleep(0.0005)
+with open_store(home) as s:
+    s.record_review("q", 3)
+print("ok", flush=True)
+"""
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_processes_opening_a_fresh_home_at_the_same_moment_all_succeed(tmp_path, attempt):
+    """Creating the file, switching it to WAL and migrating race when several `quiz`
+    processes start at once on a new home (the WAL switch does not wait for locks)."""
+    home, go = tmp_path / "fresh", tmp_path / "go"
+    procs = [subprocess.Popen([sys.executable, "-c", OPEN_AT_ONCE, str(home), str(go)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(6)]
+    time.sleep(0.6)
+    go.write_text("go")
+    for p in procs:
+        out, err = p.communicate(timeout=60)
+        assert p.returncode == 0 and out.strip() == "ok", err
+    with open_store(home) as s:
+        assert s.review_count() == 6
+        assert s.db.execute("SELECT COUNT(*) FROM _migrations").fetchone()[0] == 1
+
+
+def test_switch_to_wal_waits_for_a_reader_instead_of_failing(quiz_home):
+    """The deterministic form of the race above: another connection holds the write lock on a
+    new (rollback-journal) database while we switch it to WAL; SQLite then answers BUSY at
+    once, without waiting, so the store has to retry."""
+    import threading
+
+    from quizcli.store.db import APPLICATION_ID
+
+    quiz_home.mkdir(parents=True)
+    path = quiz_home / "progress.sqlite3"
+    con = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    con.execute("BEGIN IMMEDIATE")  # a writer (RESERVED lock), as another quiz migrating
+    threading.Timer(0.3, lambda: con.execute("COMMIT")).start()
+    start = time.monotonic()
+    with open_store(quiz_home) as s:
+        assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        s.record_review("q", 3)
+    assert 0.25 < time.monotonic() - start < 10
+    con.close()

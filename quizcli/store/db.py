@@ -248,14 +248,33 @@ class Store:
             applied = self._applied() if "_migrations" in tables else []
             if version > len(known) or set(applied) - set(known):
                 raise _newer(self.path, max(version, len(applied)), len(known))
-            if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-                db.execute("PRAGMA journal_mode = WAL")
+            self._use_wal()
             db.execute("PRAGMA synchronous = FULL")
             db.execute("PRAGMA foreign_keys = ON")
             if applied != known:
                 self._migrate()
         except sqlite3.Error as exc:
             raise self._classify(self.path, exc) from None
+
+    def _use_wal(self) -> None:
+        """Switch a new database to WAL. The switch needs an exclusive lock and SQLite answers
+        SQLITE_BUSY at once, without its busy handler, when another process opens the same
+        new file at that moment: retry until the busy timeout."""
+        import random
+        import sqlite3
+        import time
+
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                if self.db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                    self.db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                low = str(exc).lower()
+                if ("locked" not in low and "busy" not in low) or time.monotonic() > deadline:
+                    raise
+                time.sleep(random.uniform(0.002, 0.02))
 
     def _applied(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT name FROM _migrations ORDER BY rowid")]
