@@ -286,3 +286,43 @@ def test_switch_to_wal_waits_for_a_reader_instead_of_failing(quiz_home):
         s.record_review("q", 3)
     assert 0.25 < time.monotonic() - start < 10
     con.close()
+
+
+ASK_N = r"""
+import contextlib, io, os, sys, time
+from quizcli.cli import app
+home, n, go = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+answer = "Sigmoid's derivative is at most 0.25, so gradients vanish; ReLU passes 1 for x > 0."
+while not os.path.exists(go):
+    time.sleep(0.001)
+for i in range(n):
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = app(["ask", "--id", "relu-vs-sigmoid", "--answer", answer, "--rate", "good",
+                    "--json", "--home", home], prog_name="quiz", standalone_mode=False)
+    assert code in (0, None), (code, out.getvalue())
+print("done", flush=True)
+"""
+
+
+def test_two_processes_answering_100_times_each_through_quiz_ask(tmp_path):
+    """The issue's wording: two concurrent processes recording 100 reviews each through
+    `quiz ask --id … --answer … --rate good` leave exactly 200 logs. Each process runs the
+    real CLI (QuizGroup, option parsing, grading, store) 100 times without paying 100
+    interpreter start-ups."""
+    home, go = tmp_path / "home", tmp_path / "go"
+    env = {**os.environ, "QUIZ_FSRS_FUZZ": "0"}  # so that the replay check is exact
+    procs = [subprocess.Popen([sys.executable, "-c", ASK_N, str(home), "100", str(go)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+             for _ in range(2)]
+    time.sleep(0.5)
+    go.write_text("go")
+    for p in procs:
+        out, err = p.communicate(timeout=300)
+        assert p.returncode == 0 and out.strip() == "done", err
+    assert assert_consistent(home) == 200
+    with open_store(home) as s:
+        rows = s.reviews()
+        assert {r.question_id for r in rows} == {"relu-vs-sigmoid"}
+        assert {r.rating for r in rows} == {3} and s.card("relu-vs-sigmoid").reps == 200
+        assert "vanishing-gradient" in rows[0].covered and "activation" in rows[0].tags
