@@ -302,3 +302,51 @@ def test_order_property_fresh_user(tmp_path_factory, n, limit, data):
     for child in order:
         if child in parents and acyclic_root(child):
             assert parents[child] in order[:order.index(child)]  # never before its parent
+
+
+def test_a_new_migration_is_applied_once_in_order_and_keeps_the_logs(quiz_home, monkeypatch):
+    import quizcli.store.db as dbmod
+    from quizcli.store.migrations import MIGRATIONS
+
+    with open_store(quiz_home, enable_fuzzing=False) as s:
+        s.record_review("relu-vs-sigmoid", 3, when=T0)
+    calls = []
+
+    def m002_add_note(db):
+        calls.append(1)
+        db.execute("ALTER TABLE reviews ADD COLUMN note TEXT")
+
+    monkeypatch.setattr(dbmod, "MIGRATIONS", MIGRATIONS + [m002_add_note])
+    for _ in range(2):
+        with open_store(quiz_home) as s:
+            assert s.schema_version == 2
+            names = [r[0] for r in s.db.execute("SELECT name FROM _migrations ORDER BY rowid")]
+            assert names == ["m001_initial", "m002_add_note"]
+            assert s.review_count() == 1 and s.card("relu-vs-sigmoid").reps == 1
+    assert calls == [1]
+    # and the version this code knows (1) now refuses that database
+    monkeypatch.setattr(dbmod, "MIGRATIONS", MIGRATIONS)
+    from quizcli.errors import QuizError
+
+    with pytest.raises(QuizError, match="newer quizcli"):
+        open_store(quiz_home)
+
+
+def test_a_failing_migration_leaves_the_database_as_it_was(quiz_home, monkeypatch):
+    import quizcli.store.db as dbmod
+    from quizcli.store.migrations import MIGRATIONS
+
+    with open_store(quiz_home) as s:
+        s.record_review("q", 3, when=T0)
+
+    def m002_broken(db):
+        db.execute("CREATE TABLE half_done (x)")
+        raise RuntimeError("bug in a migration")
+
+    monkeypatch.setattr(dbmod, "MIGRATIONS", MIGRATIONS + [m002_broken])
+    with pytest.raises(RuntimeError):
+        open_store(quiz_home)
+    monkeypatch.setattr(dbmod, "MIGRATIONS", MIGRATIONS)
+    with open_store(quiz_home) as s:
+        assert s.schema_version == 1 and s.review_count() == 1
+        assert not s.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'half_done'").fetchone()
