@@ -157,6 +157,8 @@ def _looks_numeric(text: str) -> bool:
 
 # --------------------------------------------------------------------------- one file
 
+_FAILED = object()  # load_yaml's "already reported" result (None is a valid, empty document)
+
 class _FileParser:
     """Parses one file; `problems` collects every finding, `question` is the best-effort draft."""
 
@@ -230,7 +232,7 @@ class _FileParser:
         if tabs:
             return
         data = self.load_yaml("\n".join(fm_lines), fm_lines)
-        if data is None:
+        if data is _FAILED:
             return
         if not isinstance(data, dict):
             self.add("QZ007", 2, got=_kind(data))
@@ -250,17 +252,17 @@ class _FileParser:
             line = mark.line + FM_OFFSET if mark is not None else None
             if mark is not None and 0 <= mark.line < len(fm_lines) and "\t" in fm_lines[mark.line]:
                 self.add("QZ005", line)
-                return None
+                return _FAILED
             detail = exc.problem or "cannot parse"
             if exc.context:
                 detail = f"{detail} ({exc.context})"
             if mark is not None:
                 detail = f"{detail} at column {mark.column + 1}"
             self.add("QZ006", line, detail=" ".join(detail.split()))
-            return None
+            return _FAILED
         except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as exc:
             self.add("QZ006", None, detail=" ".join(str(exc).split())[:200] or type(exc).__name__)
-            return None
+            return _FAILED
         finally:
             loader.dispose()
         for key, line, first in loader.duplicates:

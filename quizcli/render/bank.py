@@ -167,7 +167,7 @@ def render_question(console, v, ascii_only: bool = False) -> None:
         items = []
         for qid, title in refs:
             line = Text(literal(title))
-            line.append(f"  quiz show {literal(qid)}", style="dim")
+            line.append(f"\nquiz show {literal(qid)}", style="dim")
             items.append(line)
         _numbered(console, items)
 
