@@ -216,7 +216,10 @@ def render_stats(console, report: StatsReport, lang: str, ascii_only: bool = Fal
         table.add_column(T("question", lang))
         table.add_column(T("lapses", lang), justify="right")
         for leech in report.leeches:
-            table.add_row(Text(pick(leech.question, lang, leech.question_id)), str(leech.lapses))
+            cell = Text(pick(leech.question, lang, leech.question_id))
+            if leech.question:
+                cell.append(f"\nquiz ask --id {literal(leech.question_id)}", style="dim")
+            table.add_row(cell, str(leech.lapses))
         console.print(table)
 
     nxt = T("next_due", lang, n=report.due.now) if report.due.now else T("next", lang)
