@@ -3,7 +3,9 @@ week-long FSRS simulation seen through `quiz stats --json`, the empty state, and
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import time
 from datetime import datetime, timedelta, timezone
 
@@ -16,14 +18,27 @@ from quizcli.store.stats import compute_stats
 T0 = datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc)
 
 
+@contextlib.contextmanager
+def local_zone(name: str):
+    """Set the process's local time zone (TZ + tzset) and put the old one back."""
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = name
+    time.tzset()
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = old
+        time.tzset()
+
+
 @pytest.fixture
-def utc(monkeypatch):
+def utc():
     """Calendar days in UTC for these tests (the CLI uses the system's zone)."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+    with local_zone("UTC"):
+        yield
 
 
 @pytest.fixture
@@ -149,19 +164,14 @@ def test_streak_counts_local_days_and_survives_until_today_ends(store, utc):
     assert compute_stats(store, now=T0 + timedelta(days=2)).streak.current == 0
 
 
-def test_days_are_local_calendar_days(store, monkeypatch):
-    monkeypatch.setenv("TZ", "Asia/Seoul")
-    time.tzset()
-    try:
+def test_days_are_local_calendar_days(store):
+    with local_zone("KST-9"):  # POSIX form: UTC+9 without needing tzdata
         late = datetime(2025, 3, 3, 16, 30, tzinfo=timezone.utc)  # 01:30 on the 4th in Seoul
         store.record_review("q", 3, when=late)
         r = compute_stats(store, now=late)
         assert r.per_day[-1].day == "2025-03-04" and r.per_day[-1].reviews == 1
         assert store.new_introduced_on_day(late) == 1
         assert store.new_introduced_on_day(datetime(2025, 3, 3, 14, 0, tzinfo=timezone.utc)) == 0
-    finally:
-        monkeypatch.undo()
-        time.tzset()
 
 
 def test_due_counts_use_today_and_the_next_seven_days(store, utc):
