@@ -133,3 +133,11 @@ def test_upper_case_check_ignores_escapes_and_group_names():
     assert not _has_upper(r"\S+\W\d\B(?P<Name>x)(?P=Name)\N{GREEK SMALL LETTER SIGMA}")
     assert _has_upper("ReLU")
     assert _has_upper(r"[A-Z]")
+
+
+def test_long_cycle_message_stays_short():
+    from quizcli.bank.lint import _cycle_text
+
+    text = _cycle_text([f"q{i}" for i in range(100)])
+    assert text == "q0 → q1 → q2 → q3 → q4 → q5 → … (93 more) → q99 → q0"
+    assert _cycle_text(["a", "b"]) == "a → b → a"

@@ -322,3 +322,11 @@ def test_many_files_with_a_ring_of_follow_ups_load(tmp_path):
     bank = load_bank([tmp_path], include_builtin=False, use_env=False)
     assert len(bank) == 300 and bank.problems == ()
     assert bank.get("gen-0299").follow_ups == ("gen-0000",)
+
+
+def test_nested_content_dirs_load_each_file_once(tmp_path):
+    write_q(tmp_path / "outer" / "inner", "nested-q")
+    write_q(tmp_path / "outer", "outer-q")
+    bank = load_bank([tmp_path / "outer", tmp_path / "outer" / "inner"], include_builtin=False,
+                     use_env=False)
+    assert sorted(bank.ids()) == ["nested-q", "outer-q"] and bank.problems == ()

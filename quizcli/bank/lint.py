@@ -279,8 +279,16 @@ def _cycles(by_id: dict[str, _Entry]) -> list[Problem]:
         nxt = cycle[1] if len(cycle) > 1 else cycle[0]
         idx = head.follow_ups.index(nxt)
         out.append(problem("QZ041", by_id[cycle[0]].file, head.source_lines.get(f"follow_ups[{idx}]"),
-                           cycle=" → ".join(cycle + [cycle[0]])))
+                           cycle=_cycle_text(cycle)))
     return out
+
+
+def _cycle_text(cycle: list[str], limit: int = 8) -> str:
+    """'a → b → a'; a long cycle keeps its first ids and says how many are left out."""
+    if len(cycle) <= limit:
+        return " → ".join(cycle + [cycle[0]])
+    shown = cycle[: limit - 2]
+    return " → ".join(shown) + f" → … ({len(cycle) - len(shown) - 1} more) → {cycle[-1]} → {cycle[0]}"
 
 
 def _curriculum(root: Path, entries: list[_Entry]) -> list[Problem]:

@@ -868,15 +868,17 @@ def load_bank(extra_dirs: Iterable[Path | str] = (), *, include_builtin: bool = 
     ordered: list[Question] = []
     by_id: dict[str, Question] = {}
     seen_files: set[Path] = set()
+    nested = _roots_nest(roots)  # only then can one file be found twice
     for root in roots:
         files, found = discover(root.path)
         problems.extend(found)
         here: list[Question] = []
         for f in files:
-            key = f.resolve()
-            if key in seen_files:  # nested content directories
-                continue
-            seen_files.add(key)
+            if nested:
+                key = f.resolve()
+                if key in seen_files:
+                    continue
+                seen_files.add(key)
             q, found = parse(f, builtin=root.builtin)
             problems.extend(found)
             if q is None:
@@ -896,6 +898,16 @@ def load_bank(extra_dirs: Iterable[Path | str] = (), *, include_builtin: bool = 
             by_id[q.id] = q2
         final.append(q2)
     return Bank(tuple(final), tuple(problems), tuple(roots), by_id)
+
+
+def _roots_nest(roots: Sequence[Root]) -> bool:
+    resolved = []
+    for r in roots:
+        try:
+            resolved.append(r.path.resolve())
+        except OSError:
+            resolved.append(r.path.absolute())
+    return any(a != b and (a in b.parents) for a in resolved for b in resolved)
 
 
 def _drop_dangling(q: Question, by_id: dict[str, Question], problems: list[Problem]) -> Question:

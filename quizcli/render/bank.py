@@ -38,10 +38,10 @@ T = Catalog({
     "related": {"en": "Related questions", "ko": "관련 질문"},
     "see": {"en": "See it live", "ko": "직접 확인하기"},
     "sources": {"en": "Sources", "ko": "참고 문헌"},
-    "load_problem": {"en": "quiz: {n} problem(s) in the question files; those files were skipped "
-                           "or their links dropped. Details: quiz lint",
-                     "ko": "quiz: 질문 파일에 문제 {n}건이 있어 해당 파일을 건너뛰었거나 잘못된 "
-                           "연결을 뺐습니다. 자세히 보기: quiz lint"},
+    "load_problem": {"en": "quiz: {n} problem(s) while loading the questions; broken files were "
+                           "skipped. Details: quiz lint",
+                     "ko": "quiz: 질문을 불러오다 문제 {n}건이 생겨 문제가 있는 파일은 건너뛰었습니다. "
+                           "자세히 보기: quiz lint"},
     "more_problems": {"en": "… and {n} more", "ko": "… 외 {n}건"},
     "lint_summary": {"en": "{files} file(s) checked: {errors} error(s), {warnings} warning(s)",
                      "ko": "파일 {files}개 검사: 오류 {errors}건, 경고 {warnings}건"},
