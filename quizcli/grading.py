@@ -1,0 +1,217 @@
+r"""Offline, explainable grading of a free-text answer against a question's rubric.
+
+How an answer is graded (no network, no model, every decision traceable to one regex):
+
+1. The answer's language is detected from its words: Korean when at least `KO_SHARE` (30 %) of
+   the words with letters contain Hangul. Korean particles attach to English terms
+   ("vanishing gradient를 완화합니다" has two Korean words of three), so a Korean sentence full of
+   English terms counts as Korean, and an English answer that quotes one Korean term
+   ("the gradient vanishes (기울기 소실) …") stays English.
+2. The answer is normalised once with `textmatch.normalize` (Unicode NFKC, so full-width forms
+   become ASCII; case-folded; runs of white space collapsed): the same function the linter uses
+   to check that every key point matches its own model answer.
+3. For each key point, its patterns in the answer's language are searched first, then those of
+   the other language (Korean answers often use English terms, and the reverse happens too).
+   The first pattern found decides; the result records which pattern, which phrase and where.
+4. score = covered / total; the suggested rating comes from `RATING_THRESHOLDS`.
+
+Work is capped, so a pasted 1 MB answer is graded in well under a second: only the first
+`MAX_GRADED_CHARS` characters are searched (a five-minute spoken answer is about 5,000), the
+text is normalised once, each pattern is compiled once per process and searched once, and any
+run of more than `MAX_RUN` non-space characters is split with spaces (no word is that long),
+which bounds patterns such as `comput\w*…` that would otherwise backtrack quadratically over
+a long glued run. Patterns should use bounded gaps (`.{0,40}`), never `.*`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .bank.model import Question
+from .errors import QuizError
+
+RATINGS = ("again", "hard", "good", "easy")  # index + 1 = FSRS rating (Again=1 … Easy=4)
+
+#: suggested rating by score (covered / total): the first threshold the score reaches.
+#: 6 key points: 6 → easy, 4–5 → good, 2–3 → hard, 0–1 → again;
+#: 4 key points: 4 → easy, 3 → good, 2 → hard, 0–1 → again.
+RATING_THRESHOLDS = ((0.9, 4), (0.6, 3), (0.3, 2), (0.0, 1))
+
+KO_SHARE = 0.3
+MAX_GRADED_CHARS = 100_000
+MAX_RUN = 100
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN + 1))
+CONTEXT_CHARS = 30
+
+
+@dataclass(frozen=True)
+class KeyPointMatch:
+    """Why a key point counts as covered: the pattern that was found, and where."""
+
+    key_point: str
+    lang: str  # the language whose pattern list matched
+    pattern: str
+    phrase: str  # the matched text, as it reads in the normalised answer
+    start: int  # offsets in the normalised answer
+    end: int
+    context: str  # the phrase with up to CONTEXT_CHARS characters either side
+
+
+@dataclass(frozen=True)
+class Grade:
+    question_id: str
+    lang: str  # the answer's detected language
+    covered: tuple[str, ...]  # key-point ids, rubric order
+    missed: tuple[str, ...]
+    matches: tuple[KeyPointMatch, ...]  # one per covered key point
+    score: float  # len(covered) / number of key points
+    suggested_rating: int  # 1 again … 4 easy
+    hangul_share: float  # share of words containing Hangul (see hangul_share)
+    chars: int  # length of the normalised answer
+    truncated: bool  # only the first MAX_GRADED_CHARS were searched
+    hinted: tuple[str, ...] = ()  # key points revealed by /hint: counted as missed
+
+    @property
+    def total(self) -> int:
+        return len(self.covered) + len(self.missed)
+
+    @property
+    def rating_name(self) -> str:
+        return RATINGS[self.suggested_rating - 1]
+
+
+def rating_for(score: float) -> int:
+    for threshold, rating in RATING_THRESHOLDS:
+        if score >= threshold:
+            return rating
+    return 1
+
+
+def parse_rating(text: str) -> int | None:
+    """'again'|'hard'|'good'|'easy', their first letters, 1–4, or the Korean words; else None."""
+    value = text.strip().casefold()
+    if value in ("1", "2", "3", "4"):
+        return int(value)
+    for i, name in enumerate(RATINGS):
+        if value in (name, name[0]):
+            return i + 1
+    return _KO_RATINGS.get(value)
+
+
+_KO_RATINGS = {"다시": 1, "어려움": 2, "어려웠음": 2, "좋음": 3, "보통": 3, "쉬움": 4}
+
+
+def _is_hangul(ch: str) -> bool:
+    o = ord(ch)
+    return 0xAC00 <= o <= 0xD7A3 or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F
+
+
+def hangul_share(text: str) -> float:
+    """The share of words (white-space separated) that contain Hangul, among the words that
+    contain Hangul or Latin letters; 0.0 when there are none.
+
+    Counting words rather than letters is what makes "ReLU는 gradient vanishing 문제가
+    덜하고 sparse activation을 만들어요" Korean: the particles attach to the English terms."""
+    korean = latin = 0
+    for word in text.split():
+        if any(_is_hangul(ch) for ch in word):
+            korean += 1
+        elif any(ch.isascii() and ch.isalpha() for ch in word):
+            latin += 1
+    return korean / (korean + latin) if korean + latin else 0.0
+
+
+def detect_lang(text: str, default: str = "en") -> str:
+    """'ko' or 'en' from the text's words; `default` when it has no letters at all."""
+    if not any(ch.isalpha() for ch in text):
+        return default
+    return "ko" if hangul_share(text) >= KO_SHARE else "en"
+
+
+def normalize(text: str) -> str:
+    """The linter's normalisation (textmatch.normalize), so the rubric passes its own answers."""
+    from .textmatch import normalize as _normalize
+
+    return _normalize(text)
+
+
+def _split_run(m: re.Match) -> str:
+    run = m.group(0)
+    return " ".join(run[i:i + MAX_RUN] for i in range(0, len(run), MAX_RUN))
+
+
+def prepare(answer: str) -> str:
+    """The text the patterns are searched in: normalised (textmatch.normalize), long runs
+    split, and no longer than needed (the raw answer is cut before normalising, so a 1 MB paste
+    costs no more than the cap)."""
+    text = normalize(answer[:4 * MAX_GRADED_CHARS])
+    if len(text) > MAX_RUN:
+        text = _LONG_RUN.sub(_split_run, text)
+    return text
+
+
+def find(question: Question, key_point, text: str, order: tuple[str, ...]) -> KeyPointMatch | None:
+    """The first pattern of `key_point` found in the normalised `text`, languages in `order`.
+
+    Uses textmatch.search, the function the linter's QZ031 check uses."""
+    from .textmatch import search
+
+    for lang in order:
+        try:
+            hit = search(key_point.patterns.get(lang, ()), text)
+        except re.error as exc:
+            where = f" ({question.path})" if question.path else ""
+            raise QuizError(
+                f"Question '{question.id}'{where}, key point '{key_point.id}' ({lang}) has a pattern "
+                f"that is not a valid regular expression ({exc}). Run quiz lint to see all problems."
+            ) from None
+        if hit is None:
+            continue
+        pattern, m = hit
+        lo = max(0, m.start() - CONTEXT_CHARS)
+        hi = min(len(text), m.end() + CONTEXT_CHARS)
+        context = ("…" if lo else "") + text[lo:hi] + ("…" if hi < len(text) else "")
+        return KeyPointMatch(key_point.id, lang, pattern, m.group(0), m.start(), m.end(), context)
+    return None
+
+
+def grade(question: Question, answer: str, default_lang: str = "en") -> Grade:
+    """Grade `answer` against the question's key points (see the module docstring)."""
+    text = prepare(answer)
+    truncated = len(text) > MAX_GRADED_CHARS or len(answer) > 4 * MAX_GRADED_CHARS
+    text = text[:MAX_GRADED_CHARS]
+    lang = detect_lang(text, default_lang)
+    order = (lang, "en" if lang == "ko" else "ko")
+    covered, missed, found = [], [], []
+    if text.strip():
+        for kp in question.key_points:
+            m = find(question, kp, text, order)
+            if m is None:
+                missed.append(kp.id)
+            else:
+                covered.append(kp.id)
+                found.append(m)
+    else:
+        missed = [kp.id for kp in question.key_points]
+    total = len(question.key_points)
+    score = len(covered) / total if total else 0.0
+    return Grade(question.id, lang, tuple(covered), tuple(missed), tuple(found), score,
+                 rating_for(score), round(hangul_share(text), 4), len(text), truncated)
+
+
+def self_graded(question: Question, covered_ids, lang: str) -> Grade:
+    """A --reveal checklist: the candidate ticks the key points they covered."""
+    ticked = set(covered_ids)
+    covered = tuple(kp.id for kp in question.key_points if kp.id in ticked)
+    missed = tuple(kp.id for kp in question.key_points if kp.id not in ticked)
+    total = len(question.key_points)
+    score = len(covered) / total if total else 0.0
+    return Grade(question.id, lang, covered, missed, (), score, rating_for(score), 0.0, 0, False)
+
+
+def key_point_text(question: Question, kp_id: str, lang: str) -> str:
+    for kp in question.key_points:
+        if kp.id == kp_id:
+            return kp.text.get(lang) or next(iter(kp.text.values()), kp_id)
+    return kp_id

@@ -1,0 +1,124 @@
+"""How well the grader agrees with an examiner, on the four questions of the source post.
+
+tests/data/graded_answers.yaml: 40 answers labelled by meaning before the grader existed; the
+content authors then tuned the rubric patterns on them, so agreement there is the fitted figure.
+tests/data/graded_answers_heldout.yaml: 24 answers written afterwards without reading the tuned
+patterns: the generalisation figure. Both are printed (pytest -s, or see the report)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+import yaml
+
+from quizcli import grading
+
+DATA = Path(__file__).parent / "data"
+CORE = ("relu-vs-sigmoid", "relu-not-differentiable", "leaky-relu", "tanh-vs-sigmoid")
+
+
+@pytest.fixture(scope="module")
+def bank():
+    from quizcli.bank.loader import load_bank
+
+    return load_bank()
+
+
+def _load(name):
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+
+
+def measure(bank, items):
+    """Micro-averaged precision and recall over (answer, key point) pairs, per language."""
+    counts = defaultdict(lambda: [0, 0, 0])  # tp, fp, fn
+    disagreements = []
+    for item in items:
+        g = grading.grade(bank.get(item["question"]), item["answer"])
+        pred, gold = set(g.covered), set(item["covers"])
+        c = counts[item["lang"]]
+        c[0] += len(pred & gold)
+        c[1] += len(pred - gold)
+        c[2] += len(gold - pred)
+        if pred != gold:
+            disagreements.append((item["id"], sorted(pred - gold), sorted(gold - pred)))
+    figures = {}
+    for lang, (tp, fp, fn) in sorted(counts.items()):
+        figures[lang] = (tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0,
+                         tp, fp, fn)
+    return figures, disagreements
+
+
+def _print(title, figures, disagreements, capsys):
+    with capsys.disabled():
+        print(f"\n{title}")
+        for lang, (p, r, tp, fp, fn) in figures.items():
+            print(f"  {lang}: precision {p:.3f}  recall {r:.3f}  (tp {tp}, fp {fp}, fn {fn})")
+        for item_id, fp, fn in disagreements:
+            print(f"  {item_id}: false positives {fp}, missed {fn}")
+
+
+def test_labelled_data_is_well_formed(bank):
+    for name in ("graded_answers.yaml", "graded_answers_heldout.yaml"):
+        items = _load(name)
+        ids = [i["id"] for i in items]
+        assert len(ids) == len(set(ids))
+        for item in items:
+            q = bank.get(item["question"])
+            assert item["question"] in CORE and item["lang"] in ("ko", "en")
+            assert set(item["covers"]) <= {kp.id for kp in q.key_points}, item["id"]
+    first = _load("graded_answers.yaml")
+    assert len(first) >= 30
+    assert {i["lang"] for i in first} == {"ko", "en"}
+    assert {i["question"] for i in first} == set(CORE)
+
+
+def test_answer_language_is_detected_as_labelled():
+    for name in ("graded_answers.yaml", "graded_answers_heldout.yaml"):
+        for item in _load(name):
+            assert grading.detect_lang(item["answer"]) == item["lang"], item["id"]
+
+
+def test_precision_and_recall_per_language(bank, capsys):
+    figures, disagreements = measure(bank, _load("graded_answers.yaml"))
+    _print("graded_answers.yaml (40 answers; the rubric was tuned on these):", figures,
+           disagreements, capsys)
+    assert set(figures) == {"ko", "en"}
+    for lang, (precision, recall, *_rest) in figures.items():
+        assert precision >= 0.9, (lang, precision)
+        assert recall >= 0.9, (lang, recall)
+
+
+def test_held_out_figures(bank, capsys):
+    """Not tuned on: the floor is what the rubric measured when this set was written
+    (en P 0.941 R 0.667, ko P 0.944 R 0.895), so a pattern change that loses ground fails
+    here. Raise the floors when the rubric improves."""
+    figures, disagreements = measure(bank, _load("graded_answers_heldout.yaml"))
+    _print("graded_answers_heldout.yaml (24 answers, not tuned on):", figures, disagreements,
+           capsys)
+    floors = {"en": (0.94, 0.66), "ko": (0.94, 0.89)}
+    for lang, (precision, recall, *_rest) in figures.items():
+        assert precision >= floors[lang][0], (lang, precision)
+        assert recall >= floors[lang][1], (lang, recall)
+
+
+@pytest.mark.parametrize("qid", CORE)
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_model_answer_covers_every_key_point(bank, qid, lang):
+    q = bank.get(qid)
+    g = grading.grade(q, q.answer[lang])
+    assert g.missed == () and g.lang == lang and g.suggested_rating == 4
+
+
+@pytest.mark.parametrize("qid", CORE)
+@pytest.mark.parametrize("text", ["", "I don't know.", "잘 모르겠습니다.",
+                                  "I would use a transformer with attention and a big dataset.",
+                                  "파이썬으로 웹 서버를 만들고 데이터베이스에 저장합니다."])
+def test_empty_or_off_topic_answers_cover_nothing(bank, qid, text):
+    assert grading.grade(bank.get(qid), text).covered == ()
+
+
+@pytest.mark.parametrize("text", ["vanishing gradient", "Vanishing gradient.", "기울기 소실"])
+def test_only_vanishing_gradient(bank, text):
+    assert grading.grade(bank.get("relu-vs-sigmoid"), text).covered == ("vanishing-gradient",)
