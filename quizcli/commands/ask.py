@@ -1,0 +1,287 @@
+"""`quiz ask`: a mock interview (interactive), or one graded answer (--answer, --answer-file)."""
+
+from __future__ import annotations
+
+import sys
+from typing import List, Optional
+
+import typer
+
+from ..app import app
+
+HOME_HELP = "Quiz home with your progress [default: QUIZ_HOME, else the platform data dir]."
+
+
+@app.command(
+    epilog="Examples:  quiz ask · quiz ask --tag relu --count 3 · quiz ask --id relu-vs-sigmoid "
+    "--lang ko · quiz ask --reveal · quiz ask --id leaky-relu --answer \"small slope for "
+    "negative inputs, fixes dying ReLU\" --json · echo \"...\" | quiz ask --id tanh-vs-sigmoid "
+    "--answer-file - --explain-grading.  While answering: an empty line or Ctrl-D submits, "
+    "/hint reveals a missed key point (it then counts as missed), /skip moves on without "
+    "saving, /quit ends the session; Ctrl-C ends it at once and keeps what was answered "
+    "(exit 130). Suggested rating by score (covered/total): >= 0.9 Easy, >= 0.6 Good, "
+    ">= 0.3 Hard, else Again."
+)
+def ask(
+    ids: Optional[List[str]] = typer.Option(None, "--id", metavar="ID",
+                                            help="Ask this question (repeatable)."),
+    tags: Optional[List[str]] = typer.Option(None, "--tag", metavar="TAG",
+                                             help="Questions with any of these tags (repeatable)."),
+    difficulty: Optional[str] = typer.Option(None, "--difficulty", metavar="1|2|3",
+                                             help="Only this difficulty: 1 easy, 2 medium, 3 hard."),
+    count: Optional[int] = typer.Option(None, "--count", min=1, metavar="N",
+                                        help="Ask at most N questions (their follow-ups not counted)."),
+    no_follow_ups: bool = typer.Option(False, "--no-follow-ups",
+                                       help="Do not drill down with follow-up questions."),
+    shuffle: bool = typer.Option(False, "--shuffle", help="Ask the selected questions in random order."),
+    seed: Optional[int] = typer.Option(None, "--seed", metavar="S",
+                                       help="Seed for --shuffle (implies --shuffle)."),
+    lang: Optional[str] = typer.Option(None, "--lang", metavar="ko|en",
+                                       help="Language of questions and feedback [default: QUIZ_LANG, locale, en]. "
+                                       "Your answer's language is detected from its text."),
+    reveal: bool = typer.Option(False, "--reveal",
+                                help="No typing: think, press Enter, see the model answer and a "
+                                "checklist of key points, then rate yourself."),
+    answer: Optional[str] = typer.Option(None, "--answer", metavar="TEXT",
+                                         help="Grade this answer to --id ID and exit (no prompts)."),
+    answer_file: Optional[str] = typer.Option(None, "--answer-file", metavar="FILE",
+                                              help="Like --answer, read from FILE ('-' reads stdin)."),
+    json_: bool = typer.Option(False, "--json",
+                               help="With --answer: print {id, lang, covered, missed, score, "
+                               "suggested_rating, follow_ups} as JSON."),
+    rate: Optional[str] = typer.Option(None, "--rate", metavar="again|hard|good|easy",
+                                       help="With --answer: save the review with this rating."),
+    explain_grading: bool = typer.Option(False, "--explain-grading",
+                                         help="Show which phrase of the answer matched which key point."),
+    home: Optional[str] = typer.Option(None, "--home", metavar="DIR", help=HOME_HELP),
+    practice: bool = typer.Option(False, "--practice",
+                                  help="Ignore the review schedule: every question in curriculum order."),
+    new: int = typer.Option(10, "--new", min=0, metavar="N",
+                            help="At most N new questions a day when the schedule picks them."),
+    interactive: bool = typer.Option(False, "--interactive",
+                                     help="Run the session even when stdin is not a terminal "
+                                     "(reads the answers line by line, e.g. from a script)."),
+    content_dir: Optional[List[str]] = typer.Option(
+        None, "--content-dir", metavar="DIR",
+        help="Also load the questions (*.md) under DIR (repeatable; also QUIZ_CONTENT_PATH)."),
+    ascii_: bool = typer.Option(False, "--ascii", help="ASCII borders and marks."),
+    width: Optional[int] = typer.Option(None, "--width", min=40, max=400,
+                                        help="Output width in columns [default: terminal]."),
+) -> None:
+    """A mock interview: a question, your answer graded, the model answer, then follow-ups."""
+    from ..errors import QuizError
+    from ..i18n import resolve_lang
+
+    language = resolve_lang(lang)
+    one_shot = answer is not None or answer_file is not None
+    if answer is not None and answer_file is not None:
+        raise QuizError("Give the answer once: --answer TEXT or --answer-file FILE, not both.")
+    if not one_shot:
+        for flag, given in (("--json", json_), ("--rate", rate is not None)):
+            if given:
+                raise QuizError(f"{flag} goes with --answer TEXT or --answer-file FILE (one graded "
+                                "answer); the interactive session asks for the rating itself.")
+    if one_shot:
+        if reveal:
+            raise QuizError("--reveal is the no-typing mode; it does not take --answer or --answer-file.")
+        if len(ids or ()) != 1 or tags or difficulty is not None:
+            raise QuizError("--answer and --answer-file grade one question: give exactly one --id ID "
+                            "(e.g. quiz ask --id relu-vs-sigmoid --answer \"...\").")
+        _one_answer(ids[0], answer, answer_file, language, json_=json_, rate=rate,
+                        explain=explain_grading, home=home, content_dir=content_dir,
+                        ascii_only=ascii_, width=width)
+        return
+    if ids and (tags or difficulty is not None):
+        raise QuizError("Choose questions either by --id or by --tag/--difficulty, not both.")
+    if not interactive and not sys.stdin.isatty():
+        raise QuizError("stdin is not a terminal and no answer was given. Grade one answer with "
+                        "--id ID --answer TEXT (or --answer-file FILE, '-' for stdin), or pass "
+                        "--interactive to read the session's lines from stdin.")
+    code = _interview(
+        ids=ids or [], tags=tags or [], difficulty=difficulty, count=count,
+        follow_ups=not no_follow_ups, shuffle=shuffle or seed is not None, seed=seed,
+        lang=language, reveal=reveal, explain=explain_grading, home=home, practice=practice,
+        new=new, content_dir=content_dir, ascii_only=ascii_, width=width)
+    if code:
+        raise typer.Exit(code)
+
+
+# ------------------------------------------------------------------------------ wiring
+def _load_bank(content_dir, lang):
+    from .common import open_bank
+
+    return open_bank(content_dir, lang)
+
+
+def _read_answer_file(path: str) -> str:
+    from ..errors import QuizError
+
+    if path == "-":
+        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+        where = "stdin"
+    else:
+        from pathlib import Path
+
+        p = Path(path).expanduser()
+        where = str(p)
+        if p.is_dir():
+            raise QuizError(f"--answer-file {path}: is a directory; give a text file, or '-' for stdin.")
+        try:
+            data = p.read_bytes()
+        except FileNotFoundError:
+            raise QuizError(f"--answer-file {path}: no such file. Give a text file, or '-' for stdin.") from None
+        except OSError as exc:
+            raise QuizError(f"--answer-file {path}: cannot read it ({exc.strerror}).") from None
+    if isinstance(data, str):
+        return data
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise QuizError(f"--answer-file: {where} is not UTF-8 text. Save the answer as UTF-8.") from None
+
+
+def _one_answer(qid, answer, answer_file, lang, *, json_, rate, explain, home, content_dir,
+                ascii_only, width) -> None:
+    """Grade one answer (no prompts); with --rate, save it as a review."""
+    from ..errors import QuizError
+    from ..grading import RATINGS, grade, parse_rating
+
+    rating = None
+    if rate is not None:
+        rating = parse_rating(rate)
+        if rating is None:
+            raise QuizError(f"Unknown rating '{rate}' for --rate. Allowed: again, hard, good, easy (or 1-4).")
+    bank = _load_bank(content_dir, lang)
+    question = bank.get(qid)
+    text = answer if answer is not None else _read_answer_file(answer_file)
+    g = grade(question, text, default_lang=lang)
+    if rating is not None:
+        from ..store import open_store
+
+        with open_store(home) as store:
+            store.record_review(question.id, rating, score=round(g.score, 4), covered=g.covered,
+                                missed=g.missed, lang=g.lang, duration_s=None, tags=question.tags)
+    if json_:
+        from ..jsonout import emit
+
+        data = {"id": question.id, "lang": g.lang, "covered": list(g.covered),
+                "missed": list(g.missed), "score": round(g.score, 4),
+                "suggested_rating": RATINGS[g.suggested_rating - 1],
+                "follow_ups": [f for f in question.follow_ups if f in bank]}
+        if explain:
+            data["matches"] = [{"key_point": m.key_point, "lang": m.lang, "pattern": m.pattern,
+                                "phrase": m.phrase, "start": m.start, "end": m.end}
+                               for m in g.matches]
+        emit(data)
+        return
+    from ..console import make_console
+    from ..render.ask import render_single
+
+    render_single(make_console(width), question, text, g, lang, ascii_only=ascii_only,
+                  explain=explain)
+
+
+def _plan(bank, ids, tags, difficulty, shuffle, seed):
+    from ..errors import QuizError
+
+    if ids:
+        plan = [bank.get(i) for i in ids]
+    elif tags or difficulty is not None:
+        plan = bank.select(tags, difficulty)
+        if not plan:
+            wanted = " ".join([f"--tag {t}" for t in tags]
+                              + ([f"--difficulty {difficulty}"] if difficulty is not None else []))
+            raise QuizError(f"No question matches {wanted}. Drop a filter, or see the tags and "
+                            "difficulties with quiz list.")
+    else:
+        plan = list(bank.questions)
+    if not plan:
+        raise QuizError("The question bank is empty. Add questions with --content-dir DIR "
+                        "(see content/README.md).")
+    if shuffle:
+        import random
+
+        plan = list(plan)
+        random.Random(seed).shuffle(plan)
+    return plan
+
+
+def _demo_available() -> bool:
+    return any((c.name or getattr(c.callback, "__name__", "")) == "demo"
+               for c in app.registered_commands)
+
+
+def _interview(*, ids, tags, difficulty, count, follow_ups, shuffle, seed, lang, reveal, explain,
+               home, practice, new, content_dir, ascii_only, width) -> int:
+    """The interactive session; returns the exit code (130 after Ctrl-C)."""
+    from ..console import make_console
+    from ..render import ask as render
+    from ..session import Session
+    from ..store import open_store
+    from ..store.bankview import curriculum
+
+    bank = _load_bank(content_dir, lang)
+    selected = bool(ids or tags or difficulty is not None or shuffle)
+    plan = _plan(bank, ids, tags, difficulty, shuffle, seed)
+    console = make_console(width)
+    with open_store(home) as store:
+        chain = True
+        if not selected and not practice:
+            order, parents = curriculum(bank.questions)
+            plan = [bank.find(i) for i in store.order_questions(order, parents, new_limit=new)]
+            plan = [q for q in plan if q is not None]
+            chain = False  # the schedule already placed new follow-ups after their parents
+            if not plan:
+                render.render_nothing_due(console, new, lang)
+                return 0
+        io = render.TerminalIO(console, lang, ascii_only=ascii_only, explain=explain,
+                               stdin=sys.stdin)
+        session_id = store.start_session()
+
+        def record(review):
+            store.record_review(review.question_id, review.rating, score=review.score,
+                                covered=review.covered, missed=review.missed, lang=review.lang,
+                                duration_s=review.duration_s, session_id=session_id,
+                                tags=review.tags)
+
+        def see_also(kind, target):
+            if kind == "explain":
+                from .. import explain as core
+                from ..render.explain import render_explain
+
+                render_explain(console, core.explain(target, lang=lang), ascii_only=ascii_only)
+            else:
+                _run_demo(target)
+
+        session = Session(plan, read=io.read, emit=io.show, record=record, see_also=see_also,
+                          lookup=bank.find, lang=lang, follow_ups=follow_ups, chain=chain,
+                          reveal=reveal, demos=_demo_available(), limit=count)
+        try:
+            result = session.run()
+        finally:
+            try:
+                store.end_session(session_id)
+            except Exception:  # noqa: BLE001 — the reviews are saved; the session row is cosmetic
+                pass
+    render.render_summary(console, result, {q.id: q for q in bank.questions}, lang, ascii_only)
+    if result.interrupted:
+        return 130
+    return 1 if result.unsaved else 0
+
+
+def _run_demo(line: str) -> None:
+    """Run `quiz demo LINE` in this process (its own option parsing and rendering)."""
+    import shlex
+
+    import typer.main
+
+    from ..errors import QuizError
+
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=["demo", *shlex.split(line)], prog_name="quiz",
+                            standalone_mode=False)
+    except SystemExit as exc:  # the error boundary already printed its one line
+        code = exc.code
+    if code not in (0, None):
+        raise QuizError(f"exit code {code}")

@@ -1,0 +1,347 @@
+"""Rich rendering of `quiz ask`: question panels, graded feedback, model answers, the summary,
+and the terminal side of the session's prompts (data in, text out; grading happens elsewhere).
+
+Everything the candidate typed and everything from question files is shown literally: it goes
+into Text objects or Markdown after console.literal(), never through Rich markup.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from ..console import box_style, literal
+from ..grading import RATINGS, MAX_GRADED_CHARS, Grade, key_point_text
+from ..i18n import Catalog
+from ..session import (Asked, BadInput, Graded, Hint, ModelAnswer, NoMoreHints, Prompt, Rated,
+                       RecordFailed, SeeAlsoFailed, SessionResult, Skipped, UnknownCommand)
+
+T = Catalog({
+    "question": {"en": "Question {n} of {total}", "ko": "질문 {n}/{total}"},
+    "follow_up": {"en": "follow-up {k} of {m}", "ko": "꼬리 질문 {k}/{m}"},
+    "difficulty": {"en": "difficulty", "ko": "난이도"},
+    "d1": {"en": "easy", "ko": "쉬움"},
+    "d2": {"en": "medium", "ko": "보통"},
+    "d3": {"en": "hard", "ko": "어려움"},
+    "answer_help": {
+        "en": "Your answer (several lines; an empty line or Ctrl-D submits · /hint /skip /quit):",
+        "ko": "답변을 입력하세요 (여러 줄 가능, 빈 줄이나 Ctrl-D로 제출 · /hint /skip /quit):",
+    },
+    "reveal_help": {
+        "en": "Answer it in your head or out loud, then press Enter to see the model answer "
+              "(/skip, /quit).",
+        "ko": "머릿속으로나 소리 내어 답해 본 뒤 Enter를 누르면 모범 답안이 나옵니다 (/skip, /quit).",
+    },
+    "checklist_prompt": {"en": "Which key points did you cover? (e.g. 1 3, all; Enter = none) ",
+                         "ko": "어떤 핵심 포인트를 말했나요? (예: 1 3, all; Enter = 없음) "},
+    "rating_prompt": {"en": "Rate it [1 Again · 2 Hard · 3 Good · 4 Easy, Enter = {name}]: ",
+                      "ko": "평가 [1 다시 · 2 어려움 · 3 좋음 · 4 쉬움, Enter = {name}]: "},
+    "see_prompt": {"en": "See it: {cmd} [y/N] ", "ko": "직접 보기: {cmd} [y/N] "},
+    "again": {"en": "Again", "ko": "다시"},
+    "hard": {"en": "Hard", "ko": "어려움"},
+    "good": {"en": "Good", "ko": "좋음"},
+    "easy": {"en": "Easy", "ko": "쉬움"},
+    "covered_of": {"en": "Covered {c} of {t} key points · score {s} · suggested: {r}",
+                   "ko": "핵심 포인트 {t}개 중 {c}개 · 점수 {s} · 추천 평가: {r}"},
+    "self_covered_of": {"en": "You ticked {c} of {t} key points · suggested: {r}",
+                        "ko": "핵심 포인트 {t}개 중 {c}개 체크 · 추천 평가: {r}"},
+    "answer_lang": {"en": "answer read as {language} (Hangul share {share})",
+                    "ko": "답변 언어: {language} (한글 비율 {share})"},
+    "lang_ko": {"en": "Korean", "ko": "한국어"},
+    "lang_en": {"en": "English", "ko": "영어"},
+    "matched": {"en": "matched “{phrase}” with /{pattern}/ ({plang} patterns) in: {context}",
+                "ko": "“{phrase}” 일치 — /{pattern}/ ({plang} 패턴), 위치: {context}"},
+    "hinted": {"en": "(hint given: counted as missed)", "ko": "(힌트를 봤으므로 놓친 것으로 계산)"},
+    "truncated": {"en": "Only the first {n} characters of the answer were graded.",
+                  "ko": "답변의 앞 {n}자만 채점했습니다."},
+    "empty_answer": {"en": "No answer given: here is what a complete one covers.",
+                     "ko": "답변이 비어 있습니다. 완전한 답변에 들어갈 내용은 아래와 같습니다."},
+    "model_answer": {"en": "Model answer", "ko": "모범 답안"},
+    "key_points": {"en": "Key points", "ko": "핵심 포인트"},
+    "hint": {"en": "Hint {n}/{t}: {text}", "ko": "힌트 {n}/{t}: {text}"},
+    "no_more_hints": {"en": "No more hints: what you wrote already covers the rest.",
+                      "ko": "더 드릴 힌트가 없습니다. 나머지는 이미 답변에 들어 있어요."},
+    "unknown_command": {"en": "Unknown command {cmd}: /hint, /skip or /quit (the line was not added).",
+                        "ko": "알 수 없는 명령 {cmd}: /hint, /skip, /quit 중 하나를 쓰세요 (이 줄은 답변에 넣지 않았습니다)."},
+    "bad_rating": {"en": "Type 1-4 (or again, hard, good, easy), or press Enter for the suggestion.",
+                   "ko": "1-4(또는 again, hard, good, easy)를 입력하거나 Enter로 추천 평가를 고르세요."},
+    "bad_checklist": {"en": "Type key-point numbers between 1 and {n} (e.g. 1 3), all, or Enter for none.",
+                      "ko": "1부터 {n} 사이의 번호(예: 1 3)나 all을 입력하거나, 없으면 Enter를 누르세요."},
+    "rated": {"en": "Rated {name}.", "ko": "{name}(으)로 평가했습니다."},
+    "rated_auto": {"en": "Kept the suggested rating: {name}.", "ko": "추천 평가 {name}(으)로 저장했습니다."},
+    "record_failed": {"en": "Could not save this review: {msg}", "ko": "이 답변 기록을 저장하지 못했습니다: {msg}"},
+    "skipped": {"en": "Skipped (not saved; its follow-ups are skipped too).",
+                "ko": "건너뛰었습니다 (기록하지 않으며 꼬리 질문도 건너뜁니다)."},
+    "see_failed": {"en": "{cmd} failed: {msg}", "ko": "{cmd} 실행 실패: {msg}"},
+    "summary": {"en": "Session summary", "ko": "세션 요약"},
+    "col_question": {"en": "question", "ko": "질문"},
+    "col_covered": {"en": "covered", "ko": "포함"},
+    "col_rating": {"en": "rating", "ko": "평가"},
+    "skipped_cell": {"en": "skipped", "ko": "건너뜀"},
+    "follow_up_mark": {"en": "(follow-up)", "ko": "(꼬리 질문)"},
+    "study_next": {"en": "Study next (most-missed key points):", "ko": "다음에 공부할 것 (가장 많이 놓친 핵심 포인트):"},
+    "times": {"en": "missed {n}×", "ko": "{n}번 놓침"},
+    "nothing_answered": {"en": "No question was answered.", "ko": "답한 질문이 없습니다."},
+    "interrupted": {"en": "Interrupted. {n} answered question(s) saved.",
+                    "ko": "중단했습니다. 답한 질문 {n}개를 저장했습니다."},
+    "unsaved": {"en": "{n} review(s) could not be saved (see the messages above).",
+                "ko": "답변 기록 {n}개를 저장하지 못했습니다 (위 메시지 참고)."},
+    "nothing_due": {
+        "en": "Nothing is due now and today's {n} new questions are done. "
+              "Practice anyway: quiz ask --practice (or --tag, --id).",
+        "ko": "지금 복습할 질문이 없고 오늘의 새 질문 {n}개도 끝났습니다. "
+              "그래도 연습하려면: quiz ask --practice (또는 --tag, --id).",
+    },
+    "your_answer": {"en": "Your answer", "ko": "내 답변"},
+})
+
+_MARK = {False: ("✓", "✗"), True: ("[x]", "[ ]")}
+_ANSWER_ECHO = 2000  # characters of a non-interactive answer echoed back
+
+
+def rating_name(rating: int, lang: str) -> str:
+    return T(RATINGS[rating - 1], lang)
+
+
+def _lang_name(code: str, lang: str) -> str:
+    return T(f"lang_{code}", lang)
+
+
+def question_panel(event: Asked, lang: str, ascii_only: bool):
+    from rich.panel import Panel
+    from rich.text import Text
+
+    q = event.question
+    head = T("question", lang, n=event.number, total=event.total)
+    if event.follow_up:
+        k, m = event.follow_up
+        head += " · " + T("follow_up", lang, k=k, m=m)
+    body = Text(literal(q.title.get(lang) or next(iter(q.title.values()))), style="bold")
+    meta = Text("\n")
+    meta.append(" · ".join(literal(t) for t in q.tags), style="dim")
+    meta.append(f"   {T('difficulty', lang)}: {T(f'd{q.difficulty}', lang)}", style="dim")
+    meta.append(f"   {literal(q.id)}", style="dim")
+    body.append_text(meta)
+    return Panel(body, title=Text(head), title_align="left", box=box_style(ascii_only))
+
+
+def grade_view(grade: Grade, question, lang: str, ascii_only: bool, explain: bool,
+               self_graded: bool = False):
+    """Covered and missed key points (with the matching phrase when `explain`), the score and
+    the suggested rating."""
+    from rich.console import Group
+    from rich.text import Text
+
+    yes, no = _MARK[ascii_only]
+    name = rating_name(grade.suggested_rating, lang)
+    total = grade.total
+    if self_graded:
+        head = T("self_covered_of", lang, c=len(grade.covered), t=total, r=name)
+    else:
+        head = T("covered_of", lang, c=len(grade.covered), t=total, s=f"{grade.score:.2f}", r=name)
+    parts = [Text(head, style="bold")]
+    if not self_graded and explain:
+        parts.append(Text(T("answer_lang", lang, language=_lang_name(grade.lang, lang),
+                            share=f"{grade.hangul_share:.2f}"), style="dim"))
+    from rich.table import Table
+
+    rows = Table.grid(padding=(0, 1))
+    rows.add_column(no_wrap=True)
+    rows.add_column(overflow="fold")
+    matches = {m.key_point: m for m in grade.matches}
+    for kp in question.key_points:
+        covered = kp.id in grade.covered
+        mark = Text(f" {yes if covered else no}", style="green" if covered else "red")
+        line = Text(literal(kp.id), style="bold")
+        line.append(" — " + literal(key_point_text(question, kp.id, lang)))
+        if kp.id in grade.hinted:
+            line.append(" " + T("hinted", lang), style="dim")
+        m = matches.get(kp.id)
+        if explain and m is not None:
+            line.append("\n" + T("matched", lang, phrase=literal(m.phrase),
+                                  pattern=literal(m.pattern), plang=m.lang,
+                                  context=literal(m.context)), style="dim")
+        rows.add_row(mark, line)
+    parts.append(rows)
+    if grade.truncated:
+        parts.append(Text(T("truncated", lang, n=f"{MAX_GRADED_CHARS:,}"), style="yellow"))
+    return Group(*parts)
+
+
+def model_answer_panel(question, lang: str, ascii_only: bool, checklist: bool = False):
+    from rich.console import Group
+    from rich.markdown import Markdown
+    from rich.panel import Panel
+    from rich.text import Text
+
+    text = question.answer.get(lang) or next(iter(question.answer.values()), "")
+    body = [Markdown(literal(text))]
+    if checklist:
+        body.append(Text(""))
+        body.append(Text(T("key_points", lang), style="bold"))
+        for i, kp in enumerate(question.key_points, 1):
+            body.append(Text(f" {i}. " + literal(key_point_text(question, kp.id, lang))))
+    return Panel(Group(*body), title=Text(T("model_answer", lang)), title_align="left",
+                 box=box_style(ascii_only))
+
+
+def render_single(console, question, answer: str, grade: Grade, lang: str, *,
+                  ascii_only: bool = False, explain: bool = False) -> None:
+    """`quiz ask --answer …` without --json: the question, the answer as given, the grade and
+    the model answer."""
+    from rich.panel import Panel
+    from rich.text import Text
+
+    console.print(question_panel(Asked(question, 1, 1), lang, ascii_only))
+    shown = answer if len(answer) <= _ANSWER_ECHO else answer[:_ANSWER_ECHO] + " …"
+    console.print(Panel(Text(literal(shown)), title=Text(T("your_answer", lang)),
+                        title_align="left", box=box_style(ascii_only)))
+    console.print(grade_view(grade, question, lang, ascii_only, explain))
+    console.print(model_answer_panel(question, lang, ascii_only))
+
+
+class TerminalIO:
+    """The session's `read` and `emit` for a terminal (or any text stream with --interactive)."""
+
+    def __init__(self, console, lang: str, *, ascii_only: bool = False, explain: bool = False,
+                 stdin=None):
+        self.console = console
+        self.lang = lang
+        self.ascii_only = ascii_only
+        self.explain = explain
+        self._suggested = 3
+        self._n_key_points = 0
+        # without a terminal nothing echoes what was read: echo it, so the output reads as a
+        # transcript (scripts, --interactive with a pipe, tests)
+        self.echo = stdin is None or not stdin.isatty()
+        if not self.echo:
+            try:  # line editing and history for input(); absent on some platforms
+                import readline  # noqa: F401
+            except ImportError:  # pragma: no cover
+                pass
+
+    # -- read -----------------------------------------------------------------------------
+    def read(self, prompt: Prompt, question, detail: str = "") -> str:
+        lang = self.lang
+        if prompt is Prompt.ANSWER:
+            self.console.print(self._dim(T("answer_help", lang)))
+            text = "> "
+        elif prompt is Prompt.MORE:
+            text = "> "
+        elif prompt is Prompt.RATING:
+            text = T("rating_prompt", lang, name=rating_name(self._suggested, lang))
+        elif prompt is Prompt.SEE:
+            text = T("see_prompt", lang, cmd=detail)
+        elif prompt is Prompt.REVEAL:
+            self.console.print(self._dim(T("reveal_help", lang)))
+            text = "> "
+        else:  # CHECKLIST
+            text = T("checklist_prompt", lang)
+        out = self.console.file
+        out.flush()
+        try:
+            line = input(text)
+        except (EOFError, KeyboardInterrupt):
+            out.write("\n")  # Ctrl-D / Ctrl-C leave the cursor after the prompt
+            out.flush()
+            raise
+        if self.echo:
+            out.write(literal(line) + "\n")
+        return line
+
+    # -- show -----------------------------------------------------------------------------
+    def _dim(self, s: str):
+        from rich.text import Text
+
+        return Text(s, style="dim")
+
+    def show(self, event) -> None:
+        from rich.text import Text
+
+        c, lang, ascii_only = self.console, self.lang, self.ascii_only
+        if isinstance(event, Asked):
+            c.print()
+            c.print(question_panel(event, lang, ascii_only))
+            self._n_key_points = len(event.question.key_points)
+        elif isinstance(event, Hint):
+            c.print(Text(T("hint", lang, n=event.given, t=event.total, text=literal(event.text)),
+                         style="yellow"))
+        elif isinstance(event, NoMoreHints):
+            c.print(Text(T("no_more_hints", lang), style="yellow"))
+        elif isinstance(event, UnknownCommand):
+            c.print(Text(T("unknown_command", lang, cmd=literal(event.text)), style="yellow"))
+        elif isinstance(event, Graded):
+            self._suggested = event.grade.suggested_rating
+            if event.answer is not None and not event.answer.strip():
+                c.print(Text(T("empty_answer", lang), style="yellow"))
+            c.print(grade_view(event.grade, event.question, lang, ascii_only, self.explain,
+                               self_graded=event.answer is None))
+        elif isinstance(event, ModelAnswer):
+            c.print(model_answer_panel(event.question, lang, ascii_only, event.checklist))
+        elif isinstance(event, BadInput):
+            key = "bad_rating" if event.prompt is Prompt.RATING else "bad_checklist"
+            c.print(Text(T(key, lang, n=self._n_key_points), style="yellow"))
+        elif isinstance(event, Rated):
+            key = "rated_auto" if event.auto else "rated"
+            c.print(Text(T(key, lang, name=rating_name(event.rating, lang)), style="dim"))
+        elif isinstance(event, RecordFailed):
+            c.print(Text(T("record_failed", lang, msg=literal(event.message)), style="red"))
+        elif isinstance(event, Skipped):
+            c.print(Text(T("skipped", lang), style="dim"))
+        elif isinstance(event, SeeAlsoFailed):
+            c.print(Text(T("see_failed", lang, cmd=event.command, msg=literal(event.message)),
+                         style="red"))
+
+
+def render_summary(console, result: SessionResult, questions: dict, lang: str,
+                   ascii_only: bool = False) -> None:
+    """The end of a session: one row per question (covered/total, rating), then the most-missed
+    key points, then how it ended."""
+    from rich.table import Table
+    from rich.text import Text
+
+    console.print()
+    if result.reviews or result.skipped:
+        table = Table(title=T("summary", lang), box=box_style(ascii_only), title_justify="left")
+        table.add_column("#", justify="right")
+        table.add_column(T("col_question", lang))
+        table.add_column(T("col_covered", lang), justify="right", no_wrap=True)
+        table.add_column(T("col_rating", lang), no_wrap=True)
+        for i, r in enumerate(result.reviews, 1):
+            title = literal(r.title.get(lang) or next(iter(r.title.values()), r.question_id))
+            if r.follow_up_of:
+                title = "  " + title + " " + T("follow_up_mark", lang)
+            total = len(r.covered) + len(r.missed)
+            table.add_row(str(i), title, f"{len(r.covered)}/{total}",
+                          rating_name(r.rating, lang) + ("" if r.saved else " (!)"))
+        for qid in result.skipped:
+            q = questions.get(qid)
+            title = literal(q.title.get(lang)) if q else qid
+            table.add_row("–", title, "–", T("skipped_cell", lang))
+        console.print(table)
+    else:
+        console.print(Text(T("nothing_answered", lang), style="dim"))
+    if result.study_next:
+        console.print(Text(T("study_next", lang), style="bold"))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        for qid, kp, times in result.study_next:
+            q = questions.get(qid)
+            line = Text(literal(key_point_text(q, kp, lang) if q else kp))
+            suffix = f"  quiz ask --id {qid}"
+            if times > 1:
+                suffix = f"  ({T('times', lang, n=times)})" + suffix
+            line.append(suffix, style="dim")
+            grid.add_row(" -", line)
+        console.print(grid)
+    saved = sum(1 for r in result.reviews if r.saved)
+    if result.interrupted:
+        console.print(Text(T("interrupted", lang, n=saved), style="yellow"))
+    if result.unsaved:
+        sys.stderr.write(T("unsaved", lang, n=result.unsaved) + "\n")
+
+
+def render_nothing_due(console, new_limit: int, lang: str) -> None:
+    from rich.text import Text
+
+    console.print(Text(T("nothing_due", lang, n=new_limit)))
