@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+from typing import List, Optional
 
 import pytest
 
@@ -139,6 +140,7 @@ def test_interactive_question_follow_up_and_summary(cli):
     assert "Question 1 of 1" in out and "Why use ReLU instead of sigmoid?" in out
     assert "Covered 2 of 6 key points · score 0.33 · suggested: Hard" in out
     assert "Model answer" in out and "See it: quiz explain relu [y/N]" in out
+    assert "You covered 2 of 6 key points; suggested rating: Hard." in out
     assert "Question 1 of 1 · follow-up 1 of 2" in out
     assert "ReLU is not differentiable at 0" in out
     assert "Covered 2 of 4 key points" in out
@@ -260,6 +262,7 @@ def test_unknown_id_names_the_closest(cli):
     one_line_error(cli("ask", "--id", "relu-vs-sigmod", "--interactive", input=""),
                    "relu-vs-sigmod", "relu-vs-sigmoid")
     one_line_error(cli("ask", "--id", "leaky", "--answer", "x", "--json"), "leaky-relu")
+    one_line_error(cli("ask", "--id", "tanh", "--answer", "x"), "Did you mean: tanh-vs-sigmoid")
 
 
 def test_unknown_tag_names_the_closest(cli):
@@ -312,3 +315,49 @@ def test_help_has_examples(cli):
                    "--explain-grading", "--home", "--practice", "--new", "--lang"):
         assert option in r.stdout
     assert "Examples" in r.stdout
+
+
+def test_demo_targets_are_offered_and_run_inline_once_quiz_demo_exists(cli, monkeypatch):
+    """`quiz demo` lands separately: once a `demo` command is registered, see-also offers its
+    lines and runs them through the CLI (its own parsing, rendering and errors)."""
+    import typer
+    from typer.models import CommandInfo
+
+    from quizcli.app import app
+
+    def demo(args: Optional[List[str]] = typer.Argument(None)) -> None:
+        """stand-in for quiz demo"""
+        if args and args[0] == "sparsity":
+            from quizcli.errors import QuizError
+
+            raise QuizError("sparsity demo broke")
+        print("STAND-IN DEMO", args)
+
+    info = CommandInfo(name="demo", callback=demo,
+                       context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+    monkeypatch.setattr(app, "registered_commands", [*app.registered_commands, info])
+    r = cli("ask", "--id", CORE, "--no-follow-ups", "--interactive",
+            input=session_input("x", "", "", "n", "n", "y", "y", "n", "n"))
+    assert r.exit_code == 0, r
+    assert "See it: quiz demo vanishing --depth 20 [y/N]" in r.stdout
+    assert "STAND-IN DEMO ['vanishing', '--depth', '20']" in r.stdout
+    assert "quiz demo sparsity failed: exit code 2" in r.stdout  # reported, session goes on
+    assert "sparsity demo broke" in r.stderr
+    assert "Session summary" in r.stdout and len(reviews()) == 1
+
+
+def test_demo_as_a_sub_app_is_detected(monkeypatch):
+    import typer
+    from typer.models import TyperInfo
+
+    from quizcli.app import app
+    from quizcli.commands import ask as ask_command
+
+    sub = typer.Typer()
+    monkeypatch.setattr(app, "registered_commands",
+                        [c for c in app.registered_commands if c.name != "demo"])
+    monkeypatch.setattr(app, "registered_groups",
+                        [g for g in app.registered_groups if g.name != "demo"])
+    assert ask_command._demo_available() is False
+    monkeypatch.setattr(app, "registered_groups", [*app.registered_groups, TyperInfo(sub, name="demo")])
+    assert ask_command._demo_available() is True

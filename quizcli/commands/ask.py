@@ -113,6 +113,22 @@ def _load_bank(content_dir, lang):
     return open_bank(content_dir, lang)
 
 
+def _question(bank, qid: str):
+    """bank.get, with ids that contain what was typed added to the suggestions ('tanh' ->
+    tanh-vs-sigmoid), since a partial id is the usual mistake."""
+    from ..errors import QuizError, closest
+
+    q = bank.find(qid)
+    if q is not None:
+        return q
+    typed = qid.strip().casefold()
+    ids = bank.ids()
+    near = [i for i in ids if typed and typed in i][:3]
+    near += [i for i in closest(typed, ids, limit=3) if i not in near]
+    hint = f" Did you mean: {', '.join(near[:3])}?" if near else ""
+    raise QuizError(f"Unknown question id '{qid}'.{hint} (quiz list shows all {len(ids)})")
+
+
 def _read_answer_file(path: str) -> str:
     from ..errors import QuizError
 
@@ -152,7 +168,7 @@ def _one_answer(qid, answer, answer_file, lang, *, json_, rate, explain, home, c
         if rating is None:
             raise QuizError(f"Unknown rating '{rate}' for --rate. Allowed: again, hard, good, easy (or 1-4).")
     bank = _load_bank(content_dir, lang)
-    question = bank.get(qid)
+    question = _question(bank, qid)
     text = answer if answer is not None else _read_answer_file(answer_file)
     g = grade(question, text, default_lang=lang)
     if rating is not None:
@@ -185,7 +201,7 @@ def _plan(bank, ids, tags, difficulty, shuffle, seed):
     from ..errors import QuizError
 
     if ids:
-        plan = [bank.get(i) for i in ids]
+        plan = [_question(bank, i) for i in ids]
     elif tags or difficulty is not None:
         plan = bank.select(tags, difficulty)
         if not plan:
@@ -207,8 +223,11 @@ def _plan(bank, ids, tags, difficulty, shuffle, seed):
 
 
 def _demo_available() -> bool:
-    return any((c.name or getattr(c.callback, "__name__", "")) == "demo"
-               for c in app.registered_commands)
+    """Is `quiz demo` registered (as a command or as a sub-app with one command per demo)?"""
+    commands = any((c.name or getattr(c.callback, "__name__", "")) == "demo"
+                   for c in app.registered_commands)
+    groups = any(getattr(g, "name", None) == "demo" for g in app.registered_groups)
+    return commands or groups
 
 
 def _interview(*, ids, tags, difficulty, count, follow_ups, shuffle, seed, lang, reveal, explain,

@@ -33,6 +33,8 @@ T = Catalog({
     },
     "checklist_prompt": {"en": "Which key points did you cover? (e.g. 1 3, all; Enter = none) ",
                          "ko": "어떤 핵심 포인트를 말했나요? (예: 1 3, all; Enter = 없음) "},
+    "recap": {"en": "You covered {c} of {t} key points; suggested rating: {r}.",
+              "ko": "핵심 포인트 {t}개 중 {c}개를 말했습니다. 추천 평가: {r}."},
     "rating_prompt": {"en": "Rate it [1 Again · 2 Hard · 3 Good · 4 Easy, Enter = {name}]: ",
                       "ko": "평가 [1 다시 · 2 어려움 · 3 좋음 · 4 쉬움, Enter = {name}]: "},
     "see_prompt": {"en": "See it: {cmd} [y/N] ", "ko": "직접 보기: {cmd} [y/N] "},
@@ -210,6 +212,8 @@ class TerminalIO:
         self.explain = explain
         self._suggested = 3
         self._n_key_points = 0
+        self._recap: str | None = None  # shown once above the rating prompt (the model
+        # answer in between is long enough to push the grade off the screen)
         # without a terminal nothing echoes what was read: echo it, so the output reads as a
         # transcript (scripts, --interactive with a pipe, tests)
         self.echo = stdin is None or not stdin.isatty()
@@ -228,6 +232,9 @@ class TerminalIO:
         elif prompt is Prompt.MORE:
             text = "> "
         elif prompt is Prompt.RATING:
+            if self._recap:
+                self.console.print(self._dim(self._recap))
+                self._recap = None
             text = T("rating_prompt", lang, name=rating_name(self._suggested, lang))
         elif prompt is Prompt.SEE:
             text = T("see_prompt", lang, cmd=detail)
@@ -270,7 +277,10 @@ class TerminalIO:
         elif isinstance(event, UnknownCommand):
             c.print(Text(T("unknown_command", lang, cmd=literal(event.text)), style="yellow"))
         elif isinstance(event, Graded):
-            self._suggested = event.grade.suggested_rating
+            g = event.grade
+            self._suggested = g.suggested_rating
+            self._recap = T("recap", lang, c=len(g.covered), t=g.total,
+                            r=rating_name(g.suggested_rating, lang))
             if event.answer is not None and not event.answer.strip():
                 c.print(Text(T("empty_answer", lang), style="yellow"))
             c.print(grade_view(event.grade, event.question, lang, ascii_only, self.explain,
