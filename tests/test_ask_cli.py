@@ -10,6 +10,19 @@ from typing import List, Optional
 import pytest
 
 CORE = "relu-vs-sigmoid"
+
+
+@pytest.fixture(autouse=True)
+def no_demo_offers(request, monkeypatch):
+    """Scripted sessions answer a fixed number of see-also prompts: offer only the explain
+    targets unless a test is about demos (it then takes the `with_demos` fixture)."""
+    if "with_demos" not in request.fixturenames:
+        monkeypatch.setattr("quizcli.commands.ask._demo_available", lambda: False)
+
+
+@pytest.fixture
+def with_demos():
+    """Marker fixture: keep demo see-also offers (when `quiz demo` is registered)."""
 JSON_KEYS = ["id", "lang", "covered", "missed", "score", "suggested_rating", "follow_ups"]
 
 
@@ -320,7 +333,7 @@ def test_help_has_examples(cli):
     assert "[default: QUIZ_HOME, else the platform data dir]" in flat(r.stdout).replace("│ ", "")
 
 
-def test_demo_targets_are_offered_and_run_inline_once_quiz_demo_exists(cli, monkeypatch):
+def test_demo_targets_are_offered_and_run_inline_once_quiz_demo_exists(cli, monkeypatch, with_demos):
     """`quiz demo` lands separately: once a `demo` command is registered, see-also offers its
     lines and runs them through the CLI (its own parsing, rendering and errors)."""
     import typer
@@ -338,7 +351,10 @@ def test_demo_targets_are_offered_and_run_inline_once_quiz_demo_exists(cli, monk
 
     info = CommandInfo(name="demo", callback=demo,
                        context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
-    monkeypatch.setattr(app, "registered_commands", [*app.registered_commands, info])
+    monkeypatch.setattr(app, "registered_commands",
+                        [*[c for c in app.registered_commands if c.name != "demo"], info])
+    monkeypatch.setattr(app, "registered_groups",
+                        [g for g in app.registered_groups if g.name != "demo"])
     r = cli("ask", "--id", CORE, "--no-follow-ups", "--interactive",
             input=session_input("x", "", "", "n", "n", "y", "y", "n", "n"))
     assert r.exit_code == 0, r
@@ -349,7 +365,28 @@ def test_demo_targets_are_offered_and_run_inline_once_quiz_demo_exists(cli, monk
     assert "Session summary" in r.stdout and len(reviews()) == 1
 
 
-def test_demo_as_a_sub_app_is_detected(monkeypatch):
+def test_real_demo_see_also(cli, with_demos):
+    """With the real `quiz demo` registered, leaky-relu offers `quiz demo dying` after its
+    explain targets and `y` runs it inline; without it, only the explain targets are offered."""
+    from quizcli.commands.ask import _demo_available
+
+    explain_offers = ["quiz explain leaky_relu", "quiz explain prelu", "quiz explain relu"]
+    r = cli("ask", "--id", "leaky-relu", "--no-follow-ups", "--interactive",
+            input=session_input("x", "", "", "n", "n", "n", "y"))
+    assert r.exit_code == 0, r
+    offers = [line.split("See it: ")[1].split(" [y/N]")[0]
+              for line in r.stdout.splitlines() if "See it: " in line]
+    if _demo_available():
+        assert offers == explain_offers + ["quiz demo dying"]
+        assert "failed" not in r.stdout, r.stdout[-2000:]
+        assert "Session summary" in r.stdout
+        assert r.stdout.index("See it: quiz demo dying") < r.stdout.index("Session summary") - 200
+    else:
+        assert offers == explain_offers
+    assert len(reviews()) == 1
+
+
+def test_demo_as_a_sub_app_is_detected(monkeypatch, with_demos):
     import typer
     from typer.models import TyperInfo
 
