@@ -1,0 +1,77 @@
+"""What every demo shares: activation lists, seeded random streams, memory estimates."""
+
+from __future__ import annotations
+
+import math
+from typing import Callable, Optional, Sequence
+
+import numpy as np
+
+from .. import activations
+from ..activations.base import Activation
+from ..errors import QuizError
+
+DEFAULT_SEED = 0
+# The most memory a demo may plan to use. Above it the demo refuses with the estimate
+# before allocating anything (a laptop must stay usable while a demo runs).
+MEMORY_LIMIT_BYTES = 1 << 30
+
+Progress = Optional[Callable[[int, int], None]]  # (done, total) work units
+
+
+def parse_activations(text: str | Sequence[str], option: str = "--activations") -> tuple[Activation, ...]:
+    """'sigmoid, Leaky-ReLU,swish' -> registry objects, in order, duplicates dropped.
+    An unknown name raises QuizError with the registry's closest names."""
+    raw = text.split(",") if isinstance(text, str) else list(text)
+    names = [n.strip() for n in raw if n.strip()]
+    if not names:
+        raise QuizError(f"{option} needs at least one activation name, e.g. {option} sigmoid,relu.")
+    acts: list[Activation] = []
+    for name in names:
+        try:
+            act = activations.get(name)
+        except activations.UnknownActivation as exc:
+            raise QuizError(f"{option}: {exc}") from None
+        if act not in acts:
+            acts.append(act)
+    return tuple(acts)
+
+
+def rng(seed: int, *stream: int) -> np.random.Generator:
+    """An independent random stream per (seed, purpose, index…): the weights of layer block 7
+    are the same whichever activations or options a run uses."""
+    if seed < 0:
+        raise QuizError(f"--seed must be a non-negative integer; got {seed}.")
+    return np.random.default_rng([seed, *stream])
+
+
+def format_bytes(n: float) -> str:
+    for unit, size in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if n >= size:
+            return f"{n / size:.1f} {unit}"
+    return f"{int(n)} B"
+
+
+def check_memory(needed: float, what: str, advice: str) -> None:
+    """Refuse before allocating: 'needs about 3.2 GiB (…); the limit is 1.0 GiB. <advice>'."""
+    if needed > MEMORY_LIMIT_BYTES:
+        raise QuizError(
+            f"This run needs about {format_bytes(needed)} of memory ({what}); the limit is "
+            f"{format_bytes(MEMORY_LIMIT_BYTES)}. {advice}"
+        )
+
+
+def is_positively_homogeneous(act: Activation) -> bool:
+    """f(c·x) == c·f(x) for c > 0 (relu, leaky_relu, prelu, identity): then a forward pass can
+    be rescaled per layer without changing any derivative. Checked numerically, exactly (powers
+    of two scale floats without rounding)."""
+    x = np.linspace(-5.0, 5.0, 41)
+    fx = act.f(x)
+    for c in (2.0**-20, 2.0**20):
+        if not np.array_equal(act.f(c * x), c * fx):
+            return False
+    return True
+
+
+def log10_or_neg_inf(x: float) -> float:
+    return math.log10(x) if x > 0 else -math.inf
