@@ -11,8 +11,9 @@ from .commands import explain  # noqa: F401  (registers `quiz explain`)
 from .commands import progress, stats  # noqa: F401  (`quiz progress …`, `quiz stats`)
 from .commands import lint, list as list_, show  # noqa: F401  (`quiz lint`, `quiz list`, `quiz show`)
 from .commands import ask  # noqa: F401  (`quiz ask`)
+from .commands import demo  # noqa: F401  (`quiz demo …`)
 
-COMMAND_MODULES = ("explain", "progress", "stats", "lint", "list", "show", "ask")
+COMMAND_MODULES = ("explain", "progress", "stats", "lint", "list", "show", "ask", "demo")
 
 
 def main() -> None:
