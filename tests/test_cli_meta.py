@@ -52,3 +52,20 @@ def test_version(cli):
 
     r = cli("--version")
     assert r.exit_code == 0 and r.stdout.strip() == f"quiz {__version__}"
+
+
+def test_help_texts_contain_no_rich_markup_brackets():
+    # Typer renders help with Rich markup: an unescaped "[default: …]" silently disappears
+    # from the screen ("Language of the text ."), so help texts use parentheses instead.
+    import re
+
+    for path, cmd in _all_commands():
+        for param in getattr(cmd, "params", []):
+            text = getattr(param, "help", None) or ""
+            assert not re.search(r"(?<!\\)\[[a-z/]", text), (path, param.name, text)
+
+
+def test_rendered_help_shows_every_option_help_word(cli):
+    r = cli("explain", "--help")
+    words = " ".join(r.stdout.replace("│", " ").split())
+    assert "(default: QUIZ_LANG, locale, en)" in words

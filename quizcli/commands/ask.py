@@ -9,7 +9,7 @@ import typer
 
 from ..app import app
 
-HOME_HELP = "Quiz home with your progress \\[default: QUIZ_HOME, else the platform data dir]."
+HOME_HELP = "Quiz home with your progress (default: QUIZ_HOME, else the platform data dir)."
 
 
 @app.command(
@@ -37,7 +37,7 @@ def ask(
     seed: Optional[int] = typer.Option(None, "--seed", metavar="S",
                                        help="Seed for --shuffle (implies --shuffle)."),
     lang: Optional[str] = typer.Option(None, "--lang", metavar="ko|en",
-                                       help="Language of questions and feedback \\[default: QUIZ_LANG, locale, en]. "
+                                       help="Language of questions and feedback (default: QUIZ_LANG, locale, en). "
                                        "Your answer's language is detected from its text."),
     reveal: bool = typer.Option(False, "--reveal",
                                 help="No typing: think, press Enter, see the model answer and a "
@@ -66,7 +66,7 @@ def ask(
         help="Also load the questions (*.md) under DIR (repeatable; also QUIZ_CONTENT_PATH)."),
     ascii_: bool = typer.Option(False, "--ascii", help="ASCII borders and marks."),
     width: Optional[int] = typer.Option(None, "--width", min=40, max=400,
-                                        help="Output width in columns \\[default: terminal]."),
+                                        help="Output width in columns (default: terminal)."),
 ) -> None:
     """A mock interview: a question, your answer graded, the model answer, then follow-ups."""
     from ..errors import QuizError

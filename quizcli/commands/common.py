@@ -31,7 +31,7 @@ def content_dir_option():
 
 def lang_option():
     return typer.Option(None, "--lang", metavar="ko|en",
-                        help="Language of the text [default: QUIZ_LANG, locale, en].")
+                        help="Language of the text (default: QUIZ_LANG, locale, en).")
 
 
 def json_option(what: str = "the data"):

@@ -19,15 +19,15 @@ def explain(
     ),
     vs: Optional[str] = typer.Option(None, "--vs", help="A second activation to compare with."),
     range_: Optional[str] = typer.Option(None, "--range", metavar="A:B",
-                                         help="x range of the chart, e.g. -10:10 [default: -6:6]."),
+                                         help="x range of the chart, e.g. -10:10 (default: -6:6)."),
     points: Optional[str] = typer.Option(None, "--points", metavar="X,Y,…",
                                          help="x values for the table, e.g. -2,0,0.5,3."),
     lang: Optional[str] = typer.Option(None, "--lang", metavar="ko|en",
-                                       help="Language of the text [default: QUIZ_LANG, locale, en]."),
+                                       help="Language of the text (default: QUIZ_LANG, locale, en)."),
     json_: bool = typer.Option(False, "--json", help="Print all the numbers as JSON, no prose."),
     ascii_: bool = typer.Option(False, "--ascii", help="ASCII borders (for terminals that draw box characters wide)."),
     width: Optional[int] = typer.Option(None, "--width", min=40, max=400,
-                                        help="Output width in columns [default: terminal]."),
+                                        help="Output width in columns (default: terminal)."),
 ) -> None:
     """Show an activation function: formula, derivative, properties, values and a chart."""
     from .. import explain as core

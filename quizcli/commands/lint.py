@@ -19,8 +19,8 @@ from .common import content_dir_option, json_option, lang_option
 def lint_cmd(
     paths: Optional[List[Path]] = typer.Argument(
         None, metavar="[PATH]...",
-        help="Question files or directories [default: the built-in bank and every content "
-             "directory]. Other directories are used to resolve follow-up ids."),
+        help="Question files or directories (default: the built-in bank and every content "
+             "directory). Other directories are used to resolve follow-up ids."),
     content_dirs: Optional[List[Path]] = content_dir_option(),
     codes: bool = typer.Option(False, "--codes", help="Print the table of lint codes and exit."),
     json_: bool = json_option("the problems (or the codes)"),

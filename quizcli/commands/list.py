@@ -26,7 +26,7 @@ def list_(
     content_dirs: Optional[List[Path]] = content_dir_option(),
     ascii_: bool = typer.Option(False, "--ascii", help="ASCII borders."),
     width: Optional[int] = typer.Option(None, "--width", min=40, max=400,
-                                        help="Output width in columns [default: terminal]."),
+                                        help="Output width in columns (default: terminal)."),
 ) -> None:
     """List the questions: id, title, difficulty, tags and follow-ups, in the order quiz ask uses."""
     from ..bank.views import listing

@@ -16,8 +16,8 @@ progress_app = typer.Typer(
 )
 app.add_typer(progress_app, name="progress")
 
-HOME_HELP = "Quiz home with your progress [default: QUIZ_HOME, else the platform data dir]."
-LANG_HELP = "Language of the messages [default: QUIZ_LANG, locale, en]."
+HOME_HELP = "Quiz home with your progress (default: QUIZ_HOME, else the platform data dir)."
+LANG_HELP = "Language of the messages (default: QUIZ_LANG, locale, en)."
 
 
 def _say(text: str, stderr: bool = False) -> None:

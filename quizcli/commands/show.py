@@ -22,7 +22,7 @@ def show(
     content_dirs: Optional[List[Path]] = content_dir_option(),
     ascii_: bool = typer.Option(False, "--ascii", help="ASCII borders."),
     width: Optional[int] = typer.Option(None, "--width", min=40, max=400,
-                                        help="Output width in columns [default: terminal]."),
+                                        help="Output width in columns (default: terminal)."),
 ) -> None:
     """Show a question with its model answer, key points, follow-ups and see-also commands."""
     from ..bank.views import view

@@ -8,7 +8,7 @@ import typer
 
 from ..app import app
 
-HOME_HELP = "Quiz home with your progress [default: QUIZ_HOME, else the platform data dir]."
+HOME_HELP = "Quiz home with your progress (default: QUIZ_HOME, else the platform data dir)."
 
 
 @app.command(
@@ -21,10 +21,10 @@ def stats(
     json_: bool = typer.Option(False, "--json", help="Print the numbers as JSON, no prose."),
     home: Optional[str] = typer.Option(None, "--home", metavar="DIR", help=HOME_HELP),
     lang: Optional[str] = typer.Option(None, "--lang", metavar="ko|en",
-                                       help="Language of the text [default: QUIZ_LANG, locale, en]."),
+                                       help="Language of the text (default: QUIZ_LANG, locale, en)."),
     ascii_: bool = typer.Option(False, "--ascii", help="ASCII borders (for terminals that draw box characters wide)."),
     width: Optional[int] = typer.Option(None, "--width", min=40, max=400,
-                                        help="Output width in columns [default: terminal]."),
+                                        help="Output width in columns (default: terminal)."),
     content_dir: Optional[List[str]] = typer.Option(
         None, "--content-dir", metavar="DIR",
         help="Extra question directory for titles and tags (repeatable; also QUIZ_CONTENT_PATH)."),
