@@ -345,7 +345,7 @@ def _forward_backward(acts: tuple[Activation, ...], depth: int, width: int, batc
 
     def check(l: int) -> None:
         """Overflow check, and RMS 1 again for the positively homogeneous activations."""
-        sq = np.einsum("ij,ij->i", flat_h, flat_h)
+        sq = _sum_squares(flat_h)
         bad = ~np.isfinite(sq)
         if bad.any():
             overflow[bad & (overflow < 0)] = l
@@ -366,7 +366,7 @@ def _forward_backward(acts: tuple[Activation, ...], depth: int, width: int, batc
                 if keep_df:
                     fp[l - start, a] = act.df(za)
                 h[a] = act.f(za)
-            if l % RESCALE_EVERY == 0 or l == stop:
+            if l % RESCALE_EVERY == 0 or l == L:
                 check(l)
             if keep_df:
                 f = fp[l - start]
@@ -402,10 +402,9 @@ def _forward_backward(acts: tuple[Activation, ...], depth: int, width: int, batc
                     w_next = seg_w[l + 1 - start] if l + 1 <= stop else w_above
                     np.matmul(d.reshape(A * B, n), w_next.T, out=t.reshape(A * B, n))
                     t *= fp[l - start]
-                flat = t.reshape(A, B * n)
-                sq = np.einsum("ij,ij->i", flat, flat)
+                sq = _sum_squares(t.reshape(A, B * n))
                 log10_norm[:, l - 1] = acc + 0.5 * np.log10(sq)
-                if l % RESCALE_EVERY == 0 or l == start:
+                if l % RESCALE_EVERY == 0 or l == 1:
                     # back to norm 1 (a zero gradient stays exactly zero)
                     acc = log10_norm[:, l - 1].copy()
                     inv = np.zeros(A, dtype=DTYPE)
@@ -422,6 +421,17 @@ def _forward_backward(acts: tuple[Activation, ...], depth: int, width: int, batc
     return log10_norm, ms_df, overflow
 
 
+def _sum_squares(flat: np.ndarray) -> np.ndarray:
+    """Row sums of squares: float32 (fast), redone in float64 for rows whose float32 sum
+    overflowed although every element is finite (values near 1e20 square past float32)."""
+    sq = np.einsum("ij,ij->i", flat, flat)
+    over = ~np.isfinite(sq)
+    if over.any():
+        sq = sq.astype(np.float64)
+        sq[over] = np.einsum("ij,ij->i", flat[over], flat[over], dtype=np.float64)
+    return sq
+
+
 def _summarise(act: Activation, i: int, log10_all: np.ndarray, ms_df: np.ndarray,
                overflow_at: int, ini: Init, layers: tuple[int, ...]) -> VanishingRun:
     L = len(log10_all)
@@ -435,6 +445,8 @@ def _summarise(act: Activation, i: int, log10_all: np.ndarray, ms_df: np.ndarray
     zero = np.flatnonzero(np.isneginf(log10_all))
     zero_below = int(zero.max()) + 1 if zero.size else None
     overflow = int(overflow_at) if overflow_at > 0 else None
+    if overflow is None and np.isnan(log10_all).any():  # non-finite f′ although h stayed finite
+        overflow = int(np.flatnonzero(np.isnan(log10_all)).max()) + 1
     if overflow is not None:
         rel = np.full(L, math.nan)
         log10_all = np.full(L, math.nan)

@@ -254,7 +254,7 @@ T = Catalog({
               "inputs zero-mean, and use 1.7159·tanh(2x/3) in hidden layers (§4.4).",
         "ko": "양수 입력이 느린 근본 원인은 E[a aᵀ]의 조건수({conds})입니다. a의 평균 때문에 한 "
               "방향은 가파르고 다른 방향은 평평해집니다. LeCun et al.의 처방: 입력을 평균 0으로 "
-              "맞추고, 은닉층에는 1.7159·tanh(2x/3)를 쓰세요(§4.4).",
+              "맞추고, 은닉층 활성화 함수로는 1.7159·tanh(2x/3) (§4.4).",
     },
     # kink
     "kk_title": {
