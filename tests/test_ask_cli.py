@@ -329,8 +329,8 @@ def test_help_has_examples(cli):
         assert option in r.stdout
     assert "Examples" in r.stdout
     # Rich help markup would swallow an unescaped "[default: …]"
-    assert "[default: QUIZ_LANG, locale, en]" in flat(r.stdout)
-    assert "[default: QUIZ_HOME, else the platform data dir]" in flat(r.stdout).replace("│ ", "")
+    assert "(default: QUIZ_LANG, locale, en)" in flat(r.stdout)
+    assert "(default: QUIZ_HOME, else the platform data dir)" in flat(r.stdout).replace("│ ", "")
 
 
 def test_demo_targets_are_offered_and_run_inline_once_quiz_demo_exists(cli, monkeypatch, with_demos):
