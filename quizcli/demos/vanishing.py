@@ -457,7 +457,14 @@ def _summarise(act: Activation, i: int, log10_all: np.ndarray, ms_df: np.ndarray
         verdict, per_layer = "zero", 0.0
     else:
         per_layer = 10 ** (log10_ratio / (L - 1))
-        verdict = "vanishes" if per_layer < 0.95 else "explodes" if per_layer > 1.05 else "holds"
+        # "holds" needs both: about 1 per layer and within ×10 overall (×0.991 per layer is
+        # 1e-40 over 10,000 layers)
+        if per_layer < 0.95 or log10_ratio < -1:
+            verdict = "vanishes"
+        elif per_layer > 1.05 or log10_ratio > 1:
+            verdict = "explodes"
+        else:
+            verdict = "holds"
     idx = [l - 1 for l in layers]
     return VanishingRun(
         activation=act.name, max_df=max_df, log10_bound=log10_bound, rms_df=rms_df,

@@ -93,6 +93,13 @@ T = Catalog({
     },
     "van_why": {"en": "  Per layer ≈ rms {act}′ {rms} × weight gain {gain} = {expected}.",
                 "ko": "  층당 배율 ≈ {act}′ RMS {rms} × 가중치 게인 {gain} = {expected}."},
+    "van_gap": {
+        "en": "  The gap to the measured ×{measured} is finite width: each layer multiplies the norm "
+              "by a random factor, and the mean of its log is below the log of its mean "
+              "(width {width}).",
+        "ko": "  측정값(×{measured})이 예상보다 작은 것은 유한한 너비 때문입니다. 층마다 노름에 "
+              "곱해지는 배율이 확률변수라서, 그 로그의 평균이 평균의 로그보다 작습니다(너비 {width}).",
+    },
     "van_bound_line": {
         "en": "  {act}′ ≤ {max_df} everywhere, so the activations alone allow at most "
               "{max_df}^{n} = {bound} over {n} layers.",
@@ -347,6 +354,9 @@ T = Catalog({
 })
 
 
+GAP_MIN_DEPTH = 200  # below this a 1% gap between expected and measured is mostly one seed's noise
+
+
 # --- helpers -----------------------------------------------------------------------------
 
 def _pct(x: float) -> str:
@@ -497,6 +507,8 @@ def render_vanishing(console, r, lang: str, ascii_only: bool = False) -> None:
                        factor=fmt(run.per_layer, 3), **common))
         lines.append(T("van_why", lang, act=run.activation, rms=fmt(run.rms_df, 3),
                        gain=fmt(run.weight_gain, 3), expected=fmt(run.predicted_per_layer, 3)))
+        if (r.depth >= GAP_MIN_DEPTH and run.per_layer < run.predicted_per_layer * 0.995):
+            lines.append(T("van_gap", lang, measured=fmt(run.per_layer, 3), width=r.width))
         if run.max_df < 1:
             lines.append(T("van_bound_line", lang, act=run.activation, max_df=fmt(run.max_df, 4),
                            n=n, bound=ratio_text(run.log10_bound)))
