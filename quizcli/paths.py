@@ -31,10 +31,12 @@ def home_dir(override: str | os.PathLike | None = None) -> Path:
 
 
 def cache_dir() -> Path:
-    """Parsed-content cache: inside QUIZ_HOME when it is set (tests stay isolated)."""
-    env = os.environ.get("QUIZ_HOME")
+    """Parsed-content cache: QUIZ_CACHE_DIR, else the platform cache dir (platformdirs).
+
+    Kept out of the data dir on purpose: deleting it is always safe."""
+    env = os.environ.get("QUIZ_CACHE_DIR")
     if env:
-        return Path(env).expanduser() / "cache"
+        return Path(env).expanduser()
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir(APP_NAME, appauthor=False))

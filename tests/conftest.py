@@ -13,6 +13,7 @@ def quiz_home(tmp_path, monkeypatch):
     """Isolate user data (the simonw/llm pattern): nothing a test does touches a real home."""
     home = tmp_path / "quiz-home"
     monkeypatch.setenv("QUIZ_HOME", str(home))
+    monkeypatch.setenv("QUIZ_CACHE_DIR", str(tmp_path / "quiz-cache"))
     monkeypatch.delenv("QUIZ_CONTENT_PATH", raising=False)
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)

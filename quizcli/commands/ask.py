@@ -107,10 +107,10 @@ def ask(
 
 
 # ------------------------------------------------------------------------------ wiring
-def _load_bank(content_dir, lang):
+def _load_bank(content_dir, lang, *, lazy: bool = False):
     from .common import open_bank
 
-    return open_bank(content_dir, lang)
+    return open_bank(content_dir, lang, lazy=lazy)
 
 
 def _question(bank, qid: str):
@@ -118,9 +118,8 @@ def _question(bank, qid: str):
     tanh-vs-sigmoid), since a partial id is the usual mistake."""
     from ..errors import QuizError, closest
 
-    q = bank.find(qid)
-    if q is not None:
-        return q
+    if qid in bank:
+        return bank.get(qid)  # a broken file says why instead of "unknown id"
     typed = qid.strip().casefold()
     ids = bank.ids()
     near = [i for i in ids if typed and typed in i][:3]
@@ -167,7 +166,7 @@ def _one_answer(qid, answer, answer_file, lang, *, json_, rate, explain, home, c
         rating = parse_rating(rate)
         if rating is None:
             raise QuizError(f"Unknown rating '{rate}' for --rate. Allowed: again, hard, good, easy (or 1-4).")
-    bank = _load_bank(content_dir, lang)
+    bank = _load_bank(content_dir, lang, lazy=True)  # one question: parse only what is asked
     question = _question(bank, qid)
     text = answer if answer is not None else _read_answer_file(answer_file)
     g = grade(question, text, default_lang=lang)

@@ -38,11 +38,15 @@ def json_option(what: str = "the data"):
     return typer.Option(False, "--json", help=f"Print {what} as JSON.")
 
 
-def open_bank(content_dirs: Optional[Iterable[Path]], lang: str) -> "Bank":
-    """Load the bank; report load errors (skipped files, unknown ids) on stderr, one line each."""
-    from ..bank.loader import load_bank
+def open_bank(content_dirs: Optional[Iterable[Path]], lang: str, *, lazy: bool = False) -> "Bank":
+    """Load the bank (through the parsed-content cache); report load errors (skipped files,
+    unknown ids) on stderr, one line each. lazy=True parses only the questions asked for by
+    id, for scripted one-question runs over large banks."""
+    from ..bank.cache import LazyBank, load_bank
     from ..render.bank import render_load_problems
 
+    if lazy:
+        return LazyBank(content_dirs or ())
     bank = load_bank(content_dirs or ())
     if bank.errors:
         render_load_problems(bank.errors, lang, limit=MAX_LOAD_PROBLEMS_SHOWN)

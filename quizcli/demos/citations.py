@@ -6,7 +6,7 @@ from __future__ import annotations
 
 def cited_by(demo: str) -> tuple[str, ...]:
     """Ids of the questions whose `see.demo` lines run this demo, in curriculum order."""
-    from ..bank.loader import load_bank
+    from ..bank.cache import load_bank
 
     ids: list[str] = []
     for q in load_bank().questions:
@@ -17,7 +17,7 @@ def cited_by(demo: str) -> tuple[str, ...]:
 
 def all_citations() -> dict[str, tuple[str, ...]]:
     """{demo: question ids} for every demo, from one load of the bank."""
-    from ..bank.loader import load_bank
+    from ..bank.cache import load_bank
     from ..demo_names import DEMO_NAMES
 
     table: dict[str, list[str]] = {name: [] for name in DEMO_NAMES}

@@ -25,11 +25,11 @@ def load_questions(content_dirs: Iterable[str] | None = None):
     """The bank's Questions in curriculum order, or None when the loader is missing or fails
     (stats must never fail because of a broken question file)."""
     try:
-        from ..bank import loader
+        from ..bank import cache
     except ImportError:
         return None
     try:
-        result = loader.load_bank(list(content_dirs or ()))
+        result = cache.load_bank(list(content_dirs or ()))
     except Exception:  # noqa: BLE001 — reported by `quiz lint`; stats fall back to stored tags
         return None
     return list(result.questions)
