@@ -22,8 +22,81 @@ def _fail(prefix: str, message: str, code: int = 2) -> None:
     sys.exit(code)
 
 
+# Every command, in help order: the module that defines it and its one-line help. Modules
+# are imported only when their command runs: `quiz explain relu` builds one command's options,
+# not all forty functions' signatures, and `quiz --help` lists these lines without importing
+# any command module (a test keeps them equal to the commands' own help).
+COMMANDS = {
+    "ask": ("quizcli.commands.ask",
+            "A mock interview: a question, your answer graded, the model answer, then follow-ups."),
+    "explain": ("quizcli.commands.explain",
+                "Show an activation function: formula, derivative, properties, values and a chart."),
+    "demo": ("quizcli.commands.demo",
+             "Live demos: the numbers behind an answer, computed now (vanishing, sparsity, dying, "
+             "zigzag, kink, saturation). Without a NAME, lists them."),
+    "list": ("quizcli.commands.list",
+             "List the questions: id, title, difficulty, tags and follow-ups, in the order quiz "
+             "ask uses."),
+    "show": ("quizcli.commands.show",
+             "Show a question with its model answer, key points, follow-ups and see-also commands."),
+    "stats": ("quizcli.commands.stats",
+              "Your progress: due questions, answers per day, retention, weak tags, missed key "
+              "points."),
+    "progress": ("quizcli.commands.progress",
+                 "Back up, restore, rebuild or reset your progress (answers and review schedules)."),
+    "lint": ("quizcli.commands.lint",
+             "Check question files: format, types, both languages, rubric, facts, follow-ups, "
+             "order."),
+}
+
+
+def _build(name: str):
+    """The Click command for `name`, from what its module registered on `app`."""
+    from typer.main import get_command_from_info, get_command_name, get_group_from_info
+
+    for info in app.registered_commands:
+        if (info.name or get_command_name(info.callback.__name__)) == name:
+            return get_command_from_info(info, pretty_exceptions_short=app.pretty_exceptions_short,
+                                         rich_markup_mode=app.rich_markup_mode)
+    for info in app.registered_groups:
+        if info.name == name:
+            return get_group_from_info(info, pretty_exceptions_short=app.pretty_exceptions_short,
+                                       rich_markup_mode=app.rich_markup_mode,
+                                       suggest_commands=app.suggest_commands)
+    return None
+
+
 class QuizGroup(TyperGroup):
-    """Turns every usage error into one line on stderr with exit code 2, never a traceback."""
+    """Loads commands lazily, and turns every usage error into one line on stderr with exit
+    code 2, never a traceback."""
+
+    _listing = False  # True while the root help lists the commands
+
+    def list_commands(self, ctx):
+        return list(COMMANDS) + [n for n in self.commands if n not in COMMANDS]
+
+    def get_command(self, ctx, name):
+        command = self.commands.get(name)
+        if command is None and name in COMMANDS:
+            module, short_help = COMMANDS[name]
+            if self._listing:  # the help screen needs the name and one line, nothing more
+                from typer.core import TyperCommand
+
+                return TyperCommand(name, help=short_help)
+            import importlib
+
+            importlib.import_module(module)
+            command = _build(name)
+            if command is not None:
+                self.commands[name] = command
+        return command
+
+    def format_help(self, ctx, formatter):
+        self._listing = True
+        try:
+            return super().format_help(ctx, formatter)
+        finally:
+            self._listing = False
 
     def _command_path(self, prog: str, args) -> str:
         """'quiz explain' for errors raised inside a command body (the context is gone)."""

@@ -18,8 +18,10 @@ def _all_commands():
     while stack:
         path, cmd = stack.pop()
         yield path, cmd
-        for name, sub in getattr(cmd, "commands", {}).items():
-            stack.append((path + (name,), sub))
+        if hasattr(cmd, "list_commands"):
+            ctx = cmd.make_context(" ".join(("quiz",) + path), ["--help"], resilient_parsing=True)
+            for name in cmd.list_commands(ctx):
+                stack.append((path + (name,), cmd.get_command(ctx, name)))
 
 
 @pytest.mark.parametrize("path", [p for p, _ in _all_commands()], ids=lambda p: " ".join(p) or "quiz")
@@ -36,6 +38,23 @@ def test_cli_import_loads_no_heavy_modules():
             "print(','.join(m for m in ('numpy','yaml','fsrs','uniplot','sqlite3') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_commands_load_lazily():
+    # `quiz explain` must not import (or build) the other commands' modules
+    code = ("import sys\nfrom quizcli.cli import app\n"
+            "try:\n    app(['explain', 'relu', '--json'], prog_name='quiz')\nexcept SystemExit:\n    pass\n"
+            "sys.stderr.write(','.join(sorted(m for m in sys.modules if m.startswith('quizcli.commands.'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stderr.strip() == "quizcli.commands.explain"
+
+
+def test_every_listed_command_exists(cli):
+    from quizcli.app import COMMANDS
+
+    for name in COMMANDS:
+        r = cli(name, "--help")
+        assert r.exit_code == 0 and f"quiz {name}" in r.stdout
 
 
 def test_help_run_loads_no_heavy_modules():
@@ -69,3 +88,26 @@ def test_rendered_help_shows_every_option_help_word(cli):
     r = cli("explain", "--help")
     words = " ".join(r.stdout.replace("│", " ").split())
     assert "(default: QUIZ_LANG, locale, en)" in words
+
+
+def test_command_table_help_matches_each_commands_own_help():
+    # `quiz --help` lists the table's lines without importing the commands: they must agree
+    import importlib
+
+    from quizcli.app import COMMANDS, _build
+
+    for name, (module, short_help) in COMMANDS.items():
+        importlib.import_module(module)
+        real = _build(name)
+        assert real is not None, name
+        assert " ".join(real.help.split()) == " ".join(short_help.split()), name
+
+
+def test_root_help_imports_no_command_module():
+    code = ("import sys\nfrom quizcli.cli import app\n"
+            "try:\n    app(['--help'], prog_name='quiz')\nexcept SystemExit:\n    pass\n"
+            "sys.stderr.write(','.join(m for m in sys.modules if m.startswith('quizcli.commands')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stderr.strip() == ""
+    for name in ("ask", "explain", "demo", "list", "show", "stats", "progress", "lint"):
+        assert f" {name} " in out.stdout

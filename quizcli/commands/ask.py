@@ -1,7 +1,5 @@
 """`quiz ask`: a mock interview (interactive), or one graded answer (--answer, --answer-file)."""
 
-from __future__ import annotations
-
 import sys
 from typing import List, Optional
 
@@ -222,11 +220,10 @@ def _plan(bank, ids, tags, difficulty, shuffle, seed):
 
 
 def _demo_available() -> bool:
-    """Is `quiz demo` registered (as a command or as a sub-app with one command per demo)?"""
-    commands = any((c.name or getattr(c.callback, "__name__", "")) == "demo"
-                   for c in app.registered_commands)
-    groups = any(getattr(g, "name", None) == "demo" for g in app.registered_groups)
-    return commands or groups
+    """Is `quiz demo` one of the commands (so see-also demo lines can run inline)?"""
+    from ..app import COMMANDS
+
+    return "demo" in COMMANDS
 
 
 def _interview(*, ids, tags, difficulty, count, follow_ups, shuffle, seed, lang, reveal, explain,

@@ -2,8 +2,6 @@
 zigzag, kink, saturation). One subcommand per demo, so each has its own --help and example;
 `quiz demo` alone lists them. Imports only Typer (and the light demo_names) at module level."""
 
-from __future__ import annotations
-
 from contextlib import contextmanager
 from typing import Optional
 

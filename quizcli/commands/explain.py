@@ -1,7 +1,5 @@
 """`quiz explain`: an activation function, its derivative, a value table and a chart."""
 
-from __future__ import annotations
-
 from typing import Optional
 
 import typer

@@ -1,7 +1,5 @@
 """`quiz lint`: check question files and report `path:line: QZnnn message`."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import List, Optional
 

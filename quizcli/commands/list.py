@@ -1,7 +1,5 @@
 """`quiz list`: the questions in curriculum order, filtered by tag and difficulty."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import List, Optional
 

@@ -1,7 +1,5 @@
 """`quiz progress export|import|rebuild|reset`: back up, merge, replay and reset your progress."""
 
-from __future__ import annotations
-
 from typing import Optional
 
 import typer

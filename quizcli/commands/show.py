@@ -1,7 +1,5 @@
 """`quiz show ID`: one question with its model answer, key points, follow-ups and see-also."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import List, Optional
 

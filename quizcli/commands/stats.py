@@ -1,7 +1,5 @@
 """`quiz stats`: what is due, answers per day, retention, mastery per tag, missed key points."""
 
-from __future__ import annotations
-
 from typing import List, Optional
 
 import typer

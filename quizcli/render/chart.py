@@ -30,14 +30,20 @@ def _import_plot_to_string():
 
 
 def line_chart(xs, series, *, x_min, x_max, y_min, y_max, width=60, height=14,
-               ascii_frame=False, y_as_log=False):
-    """A Rich Text of the chart. `series` is [(label, ys)]; colours are dropped by Rich for
-    NO_COLOR, TERM=dumb and pipes because the ANSI string goes through Text.from_ansi."""
+               ascii_frame=False, y_as_log=False, color=True):
+    """A Rich Text of the chart. `series` is [(label, ys)] sharing `xs`, or
+    [(label, xs, ys)] with x values of their own (paths such as a weight trajectory).
+
+    color=False (pass `console.color_system is not None`) skips the ANSI round trip; with
+    colour on, Rich still drops it for NO_COLOR and pipes because the string goes through
+    Text.from_ansi."""
     from rich.text import Text
 
+    xs_list = [list(s[1]) if len(s) == 3 else list(xs) for s in series]
+    ys_list = [list(s[-1]) for s in series]
     plot = _import_plot_to_string()(
-        [list(ys) for _, ys in series],
-        xs=[list(xs) for _ in series],
+        ys_list,
+        xs=xs_list,
         lines=True,
         character_set="braille",
         width=max(10, width),
@@ -47,11 +53,11 @@ def line_chart(xs, series, *, x_min, x_max, y_min, y_max, width=60, height=14,
         y_min=y_min,
         y_max=y_max,
         y_as_log=y_as_log,
-        legend_labels=[label for label, _ in series],
-        color=True,
+        legend_labels=[s[0] for s in series],
+        color=bool(color),
     )
     if isinstance(plot, list):
         plot = "\n".join(plot)
     if ascii_frame:
         plot = plot.translate(_ASCII_FRAME)
-    return Text.from_ansi(plot)
+    return Text.from_ansi(plot) if color else Text(plot)

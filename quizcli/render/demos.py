@@ -701,26 +701,10 @@ def _pair(v) -> str:
 
 
 def _xy_chart(line_chart, runs, x_min, x_max, y_min, y_max, width, ascii_only):
-    # uniplot draws each path as a series with its own xs
-    from rich.text import Text
-
-    from .chart import _import_plot_to_string
-
-    plot_to_string = _import_plot_to_string()
-    plot = plot_to_string(
-        [[p[1] for p in run.path] for run in runs],
-        xs=[[p[0] for p in run.path] for run in runs],
-        lines=True, character_set="braille", width=max(10, width), height=14,
-        x_min=x_min, x_max=x_max, y_min=y_min, y_max=y_max,
-        legend_labels=[run.activation for run in runs], color=True,
-    )
-    if isinstance(plot, list):
-        plot = "\n".join(plot)
-    if ascii_only:
-        from .chart import _ASCII_FRAME
-
-        plot = plot.translate(_ASCII_FRAME)
-    return Text.from_ansi(plot)
+    # each path is a series with x values of its own
+    series = [(run.activation, [p[0] for p in run.path], [p[1] for p in run.path]) for run in runs]
+    return line_chart(None, series, x_min=x_min, x_max=x_max, y_min=y_min, y_max=y_max,
+                      width=width, ascii_frame=ascii_only)
 
 
 # --- kink --------------------------------------------------------------------------------
