@@ -124,8 +124,19 @@ _TABLE: tuple[Code, ...] = (
          "No pattern matches the empty string.",
          "빈 문자열에 매칭되는 패턴이 없는지 확인합니다."),
     Code("QZ033", WARNING, "pattern {pattern!r} in '{field}' has upper-case letters; answers are case-folded before matching, so write it in lower case",
-         "Patterns are written in lower case (answers are case-folded).",
-         "패턴을 소문자로 썼는지 확인합니다(답안은 case-fold한 뒤 검색하므로)."),
+         "Patterns (match and reject) are written in lower case (answers are case-folded).",
+         "패턴(match와 reject)을 소문자로 썼는지 확인합니다(답안은 case-fold한 뒤 검색하므로)."),
+    Code("QZ034", ERROR, "reject pattern {pattern!r} in '{field}' is not a valid regular expression: {detail}",
+         "Every reject (misconception) pattern compiles as a Python regular expression.",
+         "모든 reject(오개념) 패턴이 파이썬 정규식으로 컴파일되는지 확인합니다."),
+    Code("QZ035", ERROR, "reject pattern {pattern!r} in '{field}' is found in the {lang_name} model answer ({phrase!r}), so the model answer would fail its own rubric on key point '{id}'; make the pattern more specific",
+         "No reject pattern of a key point is found in the question's own model answers (either "
+         "language, as the grader tries both).",
+         "어떤 핵심 포인트의 reject 패턴도 그 질문의 모범 답안에서 검색되지 않는지 확인합니다(채점기가 두 언어 패턴을 모두 쓰므로 두 답안 모두)."),
+    Code("QZ036", WARNING, "pattern {pattern!r} in '{field}' repeats {what} without a bound; on a long answer it backtracks badly: use a bounded gap such as \\w{{0,12}} or .{{0,40}}",
+         "Match and reject patterns have no unbounded repetition (*, +, {n,}) of anything but "
+         "white space: \\w*, .+ and [^…]* backtrack on long answers; \\s* is fine.",
+         "match와 reject 패턴에 공백 외의 무제한 반복(*, +, {n,})이 없는지 확인합니다. \\w*, .+, [^…]*는 긴 답안에서 백트래킹이 심하고, \\s*는 괜찮습니다."),
     # references between questions
     Code("QZ040", ERROR, "follow-up '{ref}' is not a question in the bank.{hint}",
          "Every follow-up id names a question.",

@@ -9,8 +9,10 @@ context only (a user's question may follow up a built-in one), their problems un
 Checks beyond the loader's (codes in codes.py): see.explain names in the activation registry
 (QZ050); patterns that match the empty string (QZ032) or carry upper-case letters (QZ033); each
 key point found in its own model answer in both languages (QZ031, with textmatch exactly as
-the grader searches); facts against the engine (QZ060, QZ061); duplicate ids (QZ043); unknown
-follow-ups and related ids (QZ040, QZ042); follow-up cycles (QZ041); the curriculum (QZ080–83).
+the grader searches); no reject (misconception) pattern found in either model answer (QZ035);
+no unbounded repetition but of white space in any pattern (QZ036); facts against the engine
+(QZ060, QZ061); duplicate ids (QZ043); unknown follow-ups and related ids (QZ040, QZ042);
+follow-up cycles (QZ041); the curriculum (QZ080–83).
 """
 
 from __future__ import annotations
@@ -187,6 +189,92 @@ def _has_upper(pattern: str) -> bool:
     return any(ch != ch.casefold() for ch in bare)
 
 
+def _unbounded_problems(pattern: str, path, where, label: str) -> list[Problem]:
+    found = unbounded_repeats(pattern)
+    if not found:
+        return []
+    return [problem("QZ036", path, where, pattern=pattern, field=label, what=", ".join(found))]
+
+
+def unbounded_repeats(pattern: str) -> list[str]:
+    """What `pattern` repeats without an upper bound (*, +, {n,}), other than white space,
+    e.g. ['\\w', '.']; [] when every repetition is bounded or of white space only (answers are
+    white-space-collapsed, so \\s* matches at most one character). Walks the parsed pattern, so
+    escapes such as '\\.*' (a literal dot) are read as the regex engine reads them."""
+    try:
+        from re import _constants as C, _parser as P  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as C  # type: ignore[no-redef]
+        import sre_parse as P  # type: ignore[no-redef]
+
+    try:
+        parsed = P.parse(pattern)
+    except Exception:  # noqa: BLE001 — compile errors are QZ030/QZ034
+        return []
+    repeats = {C.MAX_REPEAT, C.MIN_REPEAT}
+    if hasattr(C, "POSSESSIVE_REPEAT"):
+        repeats.add(C.POSSESSIVE_REPEAT)
+    space_chars = {ord(c) for c in " \t\n\r\f\v"}
+
+    def is_space(body) -> bool:
+        items = list(body)
+        if len(items) != 1:
+            return False
+        op, av = items[0]
+        if op is C.LITERAL:
+            return av in space_chars
+        if op is C.IN:
+            return all((o is C.CATEGORY and a is C.CATEGORY_SPACE)
+                       or (o is C.LITERAL and a in space_chars) for o, a in av)
+        return False
+
+    def describe(body) -> str:
+        items = list(body)
+        if len(items) == 1:
+            op, av = items[0]
+            if op is C.ANY:
+                return "."
+            if op is C.LITERAL:
+                return re.escape(chr(av))
+            if op is C.NOT_LITERAL:
+                return f"[^{chr(av)}]"
+            if op is C.IN:
+                if av and av[0][0] is C.NEGATE:
+                    return "[^…]"
+                if len(av) == 1 and av[0][0] is C.CATEGORY:
+                    return _CATEGORY_NAMES.get(str(av[0][1]), "[…]")
+                return "[…]"
+        return "(…)"
+
+    out: list[str] = []
+
+    def walk(sub) -> None:
+        for op, av in sub:
+            if op in repeats:
+                _lo, hi, body = av
+                if hi == C.MAXREPEAT and not is_space(body):
+                    out.append(describe(body))
+                walk(body)
+            elif op is C.SUBPATTERN:
+                walk(av[-1])
+            elif op is C.BRANCH:
+                for branch in av[1]:
+                    walk(branch)
+            elif op in (C.ASSERT, C.ASSERT_NOT):
+                walk(av[1])
+            elif op is C.GROUPREF_EXISTS:
+                for branch in av[1:]:
+                    if branch is not None:
+                        walk(branch)
+
+    walk(parsed)
+    return list(dict.fromkeys(out))
+
+
+_CATEGORY_NAMES = {"CATEGORY_WORD": "\\w", "CATEGORY_NOT_WORD": "\\W", "CATEGORY_DIGIT": "\\d",
+                   "CATEGORY_NOT_DIGIT": "\\D", "CATEGORY_NOT_SPACE": "\\S"}
+
+
 def check_question(parser: _FileParser) -> list[Problem]:
     """The per-file checks that need the registry, the engine or the model answers."""
     from .. import facts as engine_facts
@@ -215,9 +303,25 @@ def check_question(parser: _FileParser) -> list[Problem]:
                     out.append(problem("QZ032", path, where, pattern=p, field=label, id=kp.id))
                 if not rx.flags & re.IGNORECASE and _has_upper(p):
                     out.append(problem("QZ033", path, where, pattern=p, field=label))
+                out.extend(_unbounded_problems(p, path, where, label))
             if pats and lang in normalized and search(pats, normalized[lang]) is None:
                 out.append(problem("QZ031", path, lines.get(label), id=kp.id, lang=lang,
                                    lang_name=LANG_NAMES[lang]))
+            # reject patterns: the grader tries both languages' lists on any answer, so none may
+            # be found in either model answer (the model answer must pass its own rubric)
+            rlabel = f"key_points[{kp.id}].{lang}.reject"
+            for p in kp.reject.get(lang, ()):
+                where = parser.reject_lines.get((kp.id, lang, p))
+                rx = compile_pattern(p)
+                if not rx.flags & re.IGNORECASE and _has_upper(p):
+                    out.append(problem("QZ033", path, where, pattern=p, field=rlabel))
+                out.extend(_unbounded_problems(p, path, where, rlabel))
+                for alang in LANGS:
+                    m = rx.search(normalized[alang]) if alang in normalized else None
+                    if m is not None:
+                        out.append(problem("QZ035", path, where, pattern=p, field=rlabel,
+                                           lang_name=LANG_NAMES[alang], phrase=m.group(0),
+                                           id=kp.id))
 
     for i, fact in enumerate(q.facts):
         where = lines.get(f"facts[{i}]")

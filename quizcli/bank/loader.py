@@ -11,8 +11,8 @@ duplicate-key detection, so no YAML tag can build a Python object.
 What the loader checks and what only `quiz lint` checks:
 - every file: size (≤ 1 MB), UTF-8, front matter, YAML, fields and types, slugs, id = file
   name, both languages, body sections, demo lines, unknown fields (warning);
-- user files (not the built-in bank) also: every pattern compiles, so `quiz ask` never meets a
-  broken regex in a file it loaded;
+- user files (not the built-in bank) also: every pattern (match and reject) compiles, so
+  `quiz ask` never meets a broken regex in a file it loaded;
 - lint only (lint.py): patterns of the built-in bank, `see.explain` names (the activation
   registry imports NumPy), key points found in their own answers, facts against the engine,
   cross-file cycles and the curriculum.
@@ -48,7 +48,7 @@ TOP_FIELDS = ("id", "title", "tags", "difficulty", "follow_ups", "related", "see
               "key_points", "facts", "sources")
 SEE_FIELDS = ("explain", "demo")
 KEY_POINT_FIELDS = ("id",) + LANGS
-KEY_POINT_LANG_FIELDS = ("text", "match")
+KEY_POINT_LANG_FIELDS = ("text", "match", "reject", "why")
 FACT_FIELDS = ("expr", "value", "tol")
 
 FM_OFFSET = 2  # front-matter line 0 is file line 2 (after the opening '---')
@@ -172,6 +172,7 @@ class _FileParser:
         self.question: Question | None = None
         self.raw: _Map | None = None  # the front matter
         self.pattern_lines: dict[tuple[str, str, str], int] = {}  # lint: (kp, lang, pattern)
+        self.reject_lines: dict[tuple[str, str, str], int] = {}  # lint: the same for reject
 
     def add(self, code: str, line: int | None, **fields) -> None:
         self.problems.append(problem(code, self.path, line, **fields))
@@ -520,8 +521,6 @@ class _FileParser:
         return explain, good
 
     def key_points(self, m: _Map) -> list[KeyPoint]:
-        from .. import textmatch
-
         expected = "a list of key points, each with id, ko and en"
         kps = m.get("key_points")
         if "key_points" not in m:
@@ -565,6 +564,8 @@ class _FileParser:
                 label = f"key_points[{kid}]"
             texts: dict[str, str] = {}
             patterns: dict[str, tuple[str, ...]] = {}
+            reject: dict[str, tuple[str, ...]] = {}
+            why: dict[str, str] = {}
             for lang in LANGS:
                 if lang not in kp:
                     self.add("QZ022", where, field=label, lang=lang)
@@ -582,17 +583,7 @@ class _FileParser:
                 pats = self.str_list(block, "match", lang_label + ".match", required=True,
                                      nonempty=True, slugs=False,
                                      expected="a list of regular expressions")
-                if pats and self.check_patterns:
-                    valid = []
-                    for p, pline in pats:
-                        try:
-                            textmatch.compile_pattern(p)
-                        except (re.error, RecursionError, OverflowError) as exc:
-                            self.add("QZ030", pline, pattern=p, field=lang_label + ".match",
-                                     detail=str(exc))
-                            continue
-                        valid.append((p, pline))
-                    pats = valid
+                pats = self.compiled(pats, "QZ030", lang_label + ".match")
                 if self.lint and kid is not None:
                     for p, pline in pats:
                         self.pattern_lines[(kid, lang, p)] = pline or where or 2
@@ -600,12 +591,44 @@ class _FileParser:
                     patterns[lang] = tuple(p for p, _ in pats)
                     if kid is not None:
                         self.lines[f"{label}.{lang}.match"] = self.line(block, "match") or where or 2
+                # optional: misconceptions (a phrase that, when found, uncovers the key point)
+                bad = self.str_list(block, "reject", lang_label + ".reject", required=False,
+                                    nonempty=False, slugs=False,
+                                    expected="a list of regular expressions")
+                bad = self.compiled(bad, "QZ034", lang_label + ".reject")
+                if self.lint and kid is not None:
+                    for p, pline in bad:
+                        self.reject_lines[(kid, lang, p)] = pline or where or 2
+                if bad:
+                    reject[lang] = tuple(p for p, _ in bad)
+                if "why" in block:
+                    reason = self.text_value(block, "why", lang_label + ".why")
+                    if reason is not None:
+                        why[lang] = reason
             if kid is not None:
                 self.lines[label] = first_line[kid]
-                out.append(KeyPoint(kid, texts, patterns))
+                out.append(KeyPoint(kid, texts, patterns, reject, why))
         if len(kps) < 3:
             self.add("QZ019", self.line(m, "key_points"), n=len(kps))
         return out
+
+    def compiled(self, pats: list[tuple[str, int | None]], code: str,
+                 label: str) -> list[tuple[str, int | None]]:
+        """The patterns that compile (all of them when patterns are not checked here); each
+        one that does not is reported under `code` (QZ030 match, QZ034 reject)."""
+        from .. import textmatch
+
+        if not pats or not self.check_patterns:
+            return pats
+        valid = []
+        for p, pline in pats:
+            try:
+                textmatch.compile_pattern(p)
+            except (re.error, RecursionError, OverflowError) as exc:
+                self.add(code, pline, pattern=p, field=label, detail=str(exc))
+                continue
+            valid.append((p, pline))
+        return valid
 
     def facts(self, m: _Map) -> list[tuple[Fact, int | None]]:
         expected = "a list of {expr: …, value: …} mappings"

@@ -17,6 +17,11 @@ class KeyPoint:
     id: str
     text: dict[str, str]  # lang -> one sentence shown as feedback / hint
     patterns: dict[str, tuple[str, ...]]  # lang -> regexes searched in the normalised answer
+    # lang -> misconception regexes: when one is found the key point is not covered, even if a
+    # `patterns` regex is found too, and the grade reports the phrase (content/README.md)
+    reject: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # lang -> why those phrases are wrong, shown next to them (default: the key point's text)
+    why: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
