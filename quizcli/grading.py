@@ -13,7 +13,12 @@ How an answer is graded (no network, no model, every decision traceable to one r
 3. For each key point, its patterns in the answer's language are searched first, then those of
    the other language (Korean answers often use English terms, and the reverse happens too).
    The first pattern found decides; the result records which pattern, which phrase and where.
-4. score = covered / total; the suggested rating comes from `RATING_THRESHOLDS`.
+4. Misconceptions: a key point may also have `reject` patterns (a confidently wrong statement
+   that uses the right words, e.g. "ReLU completely solves vanishing gradients"), searched the
+   same way and in the same order. When one is found the key point is not covered, whatever its
+   match patterns found, and the grade lists the phrase in `misconceptions` so the feedback
+   can say what was wrong (the key point's `why`, else its text).
+5. score = covered / total; the suggested rating comes from `RATING_THRESHOLDS`.
 
 Work is capped, so a pasted 1 MB answer is graded in well under a second: only the first
 `MAX_GRADED_CHARS` characters are searched (a five-minute spoken answer is about 5,000), the
@@ -59,6 +64,12 @@ class KeyPointMatch:
 
 
 @dataclass(frozen=True)
+class Misconception(KeyPointMatch):
+    """A reject pattern of `key_point` found in the answer (same fields as a match): the key
+    point is not covered, and the feedback quotes `phrase`."""
+
+
+@dataclass(frozen=True)
 class Grade:
     question_id: str
     lang: str  # the answer's detected language
@@ -71,6 +82,7 @@ class Grade:
     chars: int  # length of the normalised answer
     truncated: bool  # only the first MAX_GRADED_CHARS were searched
     hinted: tuple[str, ...] = ()  # key points revealed by /hint: counted as missed
+    misconceptions: tuple[Misconception, ...] = ()  # reject patterns found, rubric order
 
     @property
     def total(self) -> int:
@@ -155,15 +167,29 @@ def find(question: Question, key_point, text: str, order: tuple[str, ...]) -> Ke
     """The first pattern of `key_point` found in the normalised `text`, languages in `order`.
 
     Uses textmatch.search, the function the linter's QZ031 check uses."""
+    return _first(question, key_point, key_point.patterns, text, order, KeyPointMatch, "pattern")
+
+
+def find_misconception(question: Question, key_point, text: str,
+                       order: tuple[str, ...]) -> Misconception | None:
+    """The first reject pattern of `key_point` found in the normalised `text`, languages in
+    `order` (exactly as `find` searches match patterns)."""
+    reject = getattr(key_point, "reject", None) or {}
+    if not reject:
+        return None
+    return _first(question, key_point, reject, text, order, Misconception, "reject pattern")
+
+
+def _first(question, key_point, by_lang, text, order, kind, what):
     from .textmatch import search
 
     for lang in order:
         try:
-            hit = search(key_point.patterns.get(lang, ()), text)
+            hit = search(by_lang.get(lang, ()), text)
         except re.error as exc:
             where = f" ({question.path})" if question.path else ""
             raise QuizError(
-                f"Question '{question.id}'{where}, key point '{key_point.id}' ({lang}) has a pattern "
+                f"Question '{question.id}'{where}, key point '{key_point.id}' ({lang}) has a {what} "
                 f"that is not a valid regular expression ({exc}). Run quiz lint to see all problems."
             ) from None
         if hit is None:
@@ -172,7 +198,7 @@ def find(question: Question, key_point, text: str, order: tuple[str, ...]) -> Ke
         lo = max(0, m.start() - CONTEXT_CHARS)
         hi = min(len(text), m.end() + CONTEXT_CHARS)
         context = ("…" if lo else "") + text[lo:hi] + ("…" if hi < len(text) else "")
-        return KeyPointMatch(key_point.id, lang, pattern, m.group(0), m.start(), m.end(), context)
+        return kind(key_point.id, lang, pattern, m.group(0), m.start(), m.end(), context)
     return None
 
 
@@ -183,11 +209,15 @@ def grade(question: Question, answer: str, default_lang: str = "en") -> Grade:
     text = text[:MAX_GRADED_CHARS]
     lang = detect_lang(text, default_lang)
     order = (lang, "en" if lang == "ko" else "ko")
-    covered, missed, found = [], [], []
+    covered, missed, found, wrong = [], [], [], []
     if text.strip():
         for kp in question.key_points:
-            m = find(question, kp, text, order)
-            if m is None:
+            bad = find_misconception(question, kp, text, order)
+            m = None if bad is not None else find(question, kp, text, order)
+            if bad is not None:
+                missed.append(kp.id)
+                wrong.append(bad)
+            elif m is None:
                 missed.append(kp.id)
             else:
                 covered.append(kp.id)
@@ -197,7 +227,8 @@ def grade(question: Question, answer: str, default_lang: str = "en") -> Grade:
     total = len(question.key_points)
     score = len(covered) / total if total else 0.0
     return Grade(question.id, lang, tuple(covered), tuple(missed), tuple(found), score,
-                 rating_for(score), round(hangul_share(text), 4), len(text), truncated)
+                 rating_for(score), round(hangul_share(text), 4), len(text), truncated,
+                 misconceptions=tuple(wrong))
 
 
 def self_graded(question: Question, covered_ids, lang: str) -> Grade:
@@ -215,3 +246,13 @@ def key_point_text(question: Question, kp_id: str, lang: str) -> str:
         if kp.id == kp_id:
             return kp.text.get(lang) or next(iter(kp.text.values()), kp_id)
     return kp_id
+
+
+def misconception_why(question: Question, kp_id: str, lang: str) -> str:
+    """Why a rejected phrase is wrong, in `lang`: the key point's `why`, else its text."""
+    for kp in question.key_points:
+        if kp.id == kp_id:
+            why = getattr(kp, "why", None) or {}
+            if why:
+                return why.get(lang) or next(iter(why.values()))
+    return key_point_text(question, kp_id, lang)

@@ -110,9 +110,10 @@ def test_explain_grading_json_and_text(cli):
     r = cli("ask", "--id", CORE, "--answer", "Gradients VANISH; also cheap.", "--json",
             "--explain-grading")
     data = json.loads(r.stdout)
-    assert list(data) == JSON_KEYS + ["matches"]
+    assert list(data) == JSON_KEYS + ["matches", "misconceptions"]
     assert {m["key_point"]: m["phrase"] for m in data["matches"]} == {
         "vanishing-gradient": "vanish", "compute-cost": "cheap"}
+    assert data["misconceptions"] == []
     r = cli("ask", "--id", CORE, "--answer", "Gradients VANISH; also cheap.", "--explain-grading")
     assert r.exit_code == 0
     assert "matched “vanish”" in r.stdout and "Covered 2 of 6" in r.stdout

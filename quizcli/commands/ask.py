@@ -185,6 +185,7 @@ def _one_answer(qid, answer, answer_file, lang, *, json_, rate, explain, home, c
             data["matches"] = [{"key_point": m.key_point, "lang": m.lang, "pattern": m.pattern,
                                 "phrase": m.phrase, "start": m.start, "end": m.end}
                                for m in g.matches]
+            data["misconceptions"] = _misconceptions_json(question, g, lang)
         emit(data)
         return
     from ..console import make_console
@@ -192,6 +193,15 @@ def _one_answer(qid, answer, answer_file, lang, *, json_, rate, explain, home, c
 
     render_single(make_console(width), question, text, g, lang, ascii_only=ascii_only,
                   explain=explain)
+
+
+def _misconceptions_json(question, g, lang):
+    """--json --explain-grading: the reject patterns found, like matches, plus why (in --lang)."""
+    from ..grading import misconception_why
+
+    return [{"key_point": m.key_point, "lang": m.lang, "pattern": m.pattern, "phrase": m.phrase,
+             "start": m.start, "end": m.end, "why": misconception_why(question, m.key_point, lang)}
+            for m in g.misconceptions]
 
 
 def _plan(bank, ids, tags, difficulty, shuffle, seed):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 
 from ..console import box_style, literal
-from ..grading import RATINGS, MAX_GRADED_CHARS, Grade, key_point_text
+from ..grading import RATINGS, MAX_GRADED_CHARS, Grade, key_point_text, misconception_why
 from ..i18n import Catalog
 from ..session import (Asked, BadInput, Graded, Hint, ModelAnswer, NoMoreHints, Prompt, Rated,
                        RecordFailed, SeeAlsoFailed, SessionResult, Skipped, UnknownCommand)
@@ -53,6 +53,10 @@ T = Catalog({
     "matched": {"en": "matched “{phrase}” with /{pattern}/ ({plang} patterns) in: {context}",
                 "ko": "“{phrase}” 일치 — /{pattern}/ ({plang} 패턴), 위치: {context}"},
     "hinted": {"en": "(hint given: counted as missed)", "ko": "(힌트를 봤으므로 놓친 것으로 계산)"},
+    "misconception": {"en": "{kp}: your answer says '{phrase}' — {why}",
+                      "ko": "{kp}: 답변의 '{phrase}' 부분은 사실과 다릅니다 — {why}"},
+    "rejected": {"en": "found with /{pattern}/ ({plang} reject patterns) in: {context}",
+                 "ko": "/{pattern}/ ({plang} reject 패턴)으로 찾음, 위치: {context}"},
     "truncated": {"en": "Only the first {n} characters of the answer were graded.",
                   "ko": "답변의 앞 {n}자만 채점했습니다."},
     "empty_answer": {"en": "No answer given: here is what a complete one covers.",
@@ -97,6 +101,7 @@ T = Catalog({
 })
 
 _MARK = {False: ("✓", "✗"), True: ("[x]", "[ ]")}
+_WRONG = {False: "✗", True: "(!)"}  # a misconception: said, but wrong
 _ANSWER_ECHO = 2000  # characters of a non-interactive answer echoed back
 
 
@@ -164,9 +169,30 @@ def grade_view(grade: Grade, question, lang: str, ascii_only: bool, explain: boo
                                   context=literal(m.context)), style="dim")
         rows.add_row(mark, line)
     parts.append(rows)
+    if not self_graded and grade.misconceptions:
+        parts.append(misconception_rows(grade, question, lang, ascii_only, explain))
     if grade.truncated:
         parts.append(Text(T("truncated", lang, n=f"{MAX_GRADED_CHARS:,}"), style="yellow"))
     return Group(*parts)
+
+
+def misconception_rows(grade: Grade, question, lang: str, ascii_only: bool, explain: bool):
+    """One row per misconception found: "✗ kp: your answer says '…' — why" (and, with
+    `explain`, the reject pattern and where it was found)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    rows = Table.grid(padding=(0, 1))
+    rows.add_column(no_wrap=True)
+    rows.add_column(overflow="fold")
+    for m in grade.misconceptions:
+        line = Text(T("misconception", lang, kp=literal(m.key_point), phrase=literal(m.phrase),
+                      why=literal(misconception_why(question, m.key_point, lang))), style="red")
+        if explain:
+            line.append("\n" + T("rejected", lang, pattern=literal(m.pattern), plang=m.lang,
+                                  context=literal(m.context)), style="dim")
+        rows.add_row(Text(f" {_WRONG[ascii_only]}", style="red"), line)
+    return rows
 
 
 def model_answer_panel(question, lang: str, ascii_only: bool, checklist: bool = False):
