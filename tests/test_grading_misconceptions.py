@@ -384,12 +384,10 @@ def test_model_answers_have_no_misconception(bank, qid, lang):
     assert grading.grade(q, q.answer[lang]).misconceptions == ()
 
 
-# The first labelled set credits vanishing-gradient to two answers that state the post's
-# overstatement (errata 5: "vanishing gradients completely go away" / "기울기 소실이 아예
-# 없습니다"); the blind set's rule is that a wrong claim about a point does not cover it, and the
-# rubric follows that rule. These two labels are the only ones a reject pattern overrides.
-LABEL_CONFLICTS = {("rvs-en-rambling-wrong", "vanishing-gradient"),
-                   ("rvs-ko-wrong-compute", "vanishing-gradient")}
+# One rule for every labelled set: a wrong claim about a point does not cover it (errata 5:
+# "vanishing gradients completely go away" / "기울기 소실이 아예 없습니다" earn nothing). Two
+# labels of the first set were changed to follow it; no reject may override any other label.
+LABEL_CONFLICTS: set = set()
 
 
 @pytest.mark.parametrize("name", ["graded_answers.yaml", "graded_answers_heldout.yaml"])
