@@ -18,7 +18,7 @@ CHART_SAMPLES = 401
 MAX_POINTS = 50
 
 
-@dataclass(frozen=True)
+@dataclass
 class KinkInfo:
     x: float
     value: float
@@ -27,14 +27,14 @@ class KinkInfo:
     right_derivative: float
 
 
-@dataclass(frozen=True)
+@dataclass
 class SaturationInfo:
     eps: float
     left: float | None  # |f'| < eps for x < -left; None: never on that side
     right: float | None
 
 
-@dataclass(frozen=True)
+@dataclass
 class ActivationReport:
     name: str
     aliases: tuple[str, ...]
@@ -54,7 +54,7 @@ class ActivationReport:
     typical_use: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Chart:
     x_min: float
     x_max: float
@@ -64,7 +64,7 @@ class Chart:
     series: list[tuple[str, list[float]]]  # (label, ys)
 
 
-@dataclass(frozen=True)
+@dataclass
 class ExplainResult:
     lang: str
     range: tuple[float, float]
@@ -135,7 +135,7 @@ def _report(act: Activation, xs: list[float], lang: str) -> ActivationReport:
         for eps in SATURATION_EPS
         for s in [analysis.saturation(act, eps)]
     )
-    props = dict(vars(act.properties))
+    props = act.properties._asdict()
     text = DESCRIPTIONS.get(act.name, {})
     return ActivationReport(
         name=act.name,
@@ -189,7 +189,7 @@ def _lookup(name: str) -> Activation:
         raise QuizError(str(exc)) from None
 
 
-@dataclass(frozen=True)
+@dataclass
 class ListingRow:
     name: str
     aliases: tuple[str, ...]

@@ -112,3 +112,13 @@ def test_golden_relu_en(cli):
     if os.environ.get("QUIZ_UPDATE_GOLDEN"):
         path.write_text(out, encoding="utf-8")
     assert out == path.read_text(encoding="utf-8")
+
+
+def test_chart_axis_labels_are_the_pinned_ends(cli):
+    out = cli("explain", "relu", "--range", "-2:4", "--width", "100").stdout
+    chart = out[out.index("┌"):]
+    lines = chart.splitlines()
+    x_axis = lines[next(i for i, l in enumerate(lines) if "└" in l) + 1]
+    assert x_axis.split() == ["-2", "0", "4"]
+    assert lines[1].rstrip().endswith(" 4.2")  # y max: relu(4) plus 5% of the 0..4 span
+    assert x_axis.index("0") == pytest.approx(1 + (0 + 2) / 6 * (len(lines[0]) - 3), abs=1)

@@ -7,7 +7,7 @@ activation, including ones with no closed form for these numbers (GELU's minimum
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -32,8 +32,7 @@ class NoSuchValue(ValueError):
     """The quantity does not exist for this activation (e.g. the minimum of ReLU)."""
 
 
-@dataclass(frozen=True)
-class Extremum:
+class Extremum(NamedTuple):
     value: float
     # Where it is attained: one (lo, hi) run per region; lo == hi for a single point;
     # ±inf when the run reaches the end of the real line.
@@ -47,8 +46,7 @@ class Extremum:
         return lo
 
 
-@dataclass(frozen=True)
-class Saturation:
+class Saturation(NamedTuple):
     eps: float
     left: float | None  # |f'| < eps for all x < -left; None: never on that side
     right: float | None  # |f'| < eps for all x > right
