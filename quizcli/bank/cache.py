@@ -139,12 +139,8 @@ class LazyBank:
         self.roots = tuple(loader.content_roots(self._extra))
         self._paths: dict[str, list[tuple[str, bool]]] = {}
         for root in self.roots:
-            # curriculum order, as the full load gives it: listed ids first, then by path
-            rank = {qid: i for i, (qid, _) in reversed(list(enumerate(
-                loader.read_curriculum(root.path) or [])))}
-            stems = sorted(((os.path.basename(p)[:-3], p) for p in _scan(root.path)),
-                           key=lambda sp: (rank.get(sp[0], len(rank)), sp[1]))
-            for stem, path in stems:
+            for path in _scan(root.path):
+                stem = os.path.basename(path)[:-3]
                 self._paths.setdefault(stem, []).append((path, root.builtin))
         self._parsed: dict[str, object] = {}
         self._full: loader.Bank | None = None
@@ -155,7 +151,17 @@ class LazyBank:
         return qid in self._paths
 
     def ids(self) -> list[str]:
-        return list(self._paths)
+        """In curriculum order, as the full load gives it: each root's listed ids first, then
+        by path (only needed for suggestions, so sorted on demand)."""
+        ordered: list[str] = []
+        for root in self.roots:
+            rank = {qid: i for i, (qid, _) in reversed(list(enumerate(
+                loader.read_curriculum(root.path) or [])))}
+            prefix = os.path.join(os.fspath(root.path), "")
+            here = [stem for stem, paths in self._paths.items() if paths[0][0].startswith(prefix)]
+            here.sort(key=lambda stem: (rank.get(stem, len(rank)), self._paths[stem][0][0]))
+            ordered += here
+        return ordered
 
     def find(self, qid: str):
         if self._full is not None:
