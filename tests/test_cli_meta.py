@@ -46,7 +46,7 @@ def test_commands_load_lazily():
             "try:\n    app(['explain', 'relu', '--json'], prog_name='quiz')\nexcept SystemExit:\n    pass\n"
             "sys.stderr.write(','.join(sorted(m for m in sys.modules if m.startswith('quizcli.commands.'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stderr.strip() == "quizcli.commands.explain"
+    assert out.stderr.strip() == "quizcli.commands.common,quizcli.commands.explain"
 
 
 def test_every_listed_command_exists(cli):

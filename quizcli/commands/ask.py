@@ -1,11 +1,13 @@
 """`quiz ask`: a mock interview (interactive), or one graded answer (--answer, --answer-file)."""
 
 import sys
+from pathlib import Path
 from typing import List, Optional
 
 import typer
 
 from ..app import app
+from .common import ascii_option, content_dir_option, width_option
 
 HOME_HELP = "Quiz home with your progress (default: QUIZ_HOME, else the platform data dir)."
 
@@ -59,12 +61,9 @@ def ask(
     interactive: bool = typer.Option(False, "--interactive",
                                      help="Run the session even when stdin is not a terminal "
                                      "(reads the answers line by line, e.g. from a script)."),
-    content_dir: Optional[List[str]] = typer.Option(
-        None, "--content-dir", metavar="DIR",
-        help="Also load the questions (*.md) under DIR (repeatable; also QUIZ_CONTENT_PATH)."),
-    ascii_: bool = typer.Option(False, "--ascii", help="ASCII borders and marks."),
-    width: Optional[int] = typer.Option(None, "--width", min=40, max=400,
-                                        help="Output width in columns (default: terminal)."),
+    content_dir: Optional[List[Path]] = content_dir_option(),
+    ascii_: bool = ascii_option("borders and marks"),
+    width: Optional[int] = width_option(),
 ) -> None:
     """A mock interview: a question, your answer graded, the model answer, then follow-ups."""
     from ..errors import QuizError

@@ -34,6 +34,16 @@ def lang_option():
                         help="Language of the text (default: QUIZ_LANG, locale, en).")
 
 
+def ascii_option(what: str = "borders"):
+    return typer.Option(False, "--ascii",
+                        help=f"ASCII {what} (for terminals that draw box characters wide).")
+
+
+def width_option():
+    return typer.Option(None, "--width", min=40, max=400,
+                        help="Output width in columns (default: terminal).")
+
+
 def json_option(what: str = "the data"):
     return typer.Option(False, "--json", help=f"Print {what} as JSON.")
 

@@ -122,6 +122,21 @@ def _seed_ok(seed: int) -> None:
         raise QuizError(f"--seed must be a non-negative integer; got {seed}.")
 
 
+def _begin(lang, seed: int, width: int | None = None) -> str:
+    """What every demo does first: the language, a valid seed, NumPy with the BLAS threading
+    that suits `width` (see demos.load_numpy). Returns the language."""
+    from ..demos import load_numpy
+    from ..i18n import resolve_lang
+
+    language = resolve_lang(lang)
+    _seed_ok(seed)
+    if width is None:
+        load_numpy()
+    else:
+        load_numpy(width)
+    return language
+
+
 @contextmanager
 def _progress(enabled: bool, label: str):
     """A Rich progress bar on stderr, only on a terminal (not when piped, not with --json)."""
@@ -177,13 +192,7 @@ def vanishing(
     ascii_: bool = _ascii(),
 ) -> None:
     """Gradient norms layer by layer through a deep MLP."""
-    from ..i18n import resolve_lang
-
-    language = resolve_lang(lang)
-    _seed_ok(seed)
-    from ..demos import load_numpy
-
-    load_numpy(width)
+    language = _begin(lang, seed, width)
     from ..demos import vanishing as core
 
     core.validate(depth, width, batch, every)
@@ -210,13 +219,7 @@ def sparsity(
     ascii_: bool = _ascii(),
 ) -> None:
     """Exact zeros per layer at initialization."""
-    from ..i18n import resolve_lang
-
-    language = resolve_lang(lang)
-    _seed_ok(seed)
-    from ..demos import load_numpy
-
-    load_numpy(width)
+    language = _begin(lang, seed, width)
     from ..demos import sparsity as core
 
     result = core.run(depth=depth, width=width, batch=batch, activations=activations, init=init,
@@ -241,13 +244,7 @@ def dying(
     ascii_: bool = _ascii(),
 ) -> None:
     """Dead units while a small MLP trains with SGD."""
-    from ..i18n import resolve_lang
-
-    language = resolve_lang(lang)
-    _seed_ok(seed)
-    from ..demos import load_numpy
-
-    load_numpy(width)
+    language = _begin(lang, seed, width)
     from ..demos import dying as core
 
     n_acts = len([a for a in activations.split(",") if a.strip()]) or 1
@@ -271,13 +268,7 @@ def zigzag(
     ascii_: bool = _ascii(),
 ) -> None:
     """Same-sign updates and the zig-zag path of one unit with all-positive inputs."""
-    from ..i18n import resolve_lang
-
-    language = resolve_lang(lang)
-    _seed_ok(seed)
-    from ..demos import load_numpy
-
-    load_numpy()
+    language = _begin(lang, seed)
     from ..demos import zigzag as core
 
     result = core.run(activations=activations, lr=lr, tol=tol, max_steps=max_steps, seed=seed)
@@ -295,13 +286,7 @@ def kink(
     ascii_: bool = _ascii(),
 ) -> None:
     """ReLU at 0: one-sided slopes, subgradients, framework conventions, exact zeros."""
-    from ..i18n import resolve_lang
-
-    language = resolve_lang(lang)
-    _seed_ok(seed)
-    from ..demos import load_numpy
-
-    load_numpy()
+    language = _begin(lang, seed)
     from ..demos import kink as core
 
     result = core.run(activations=activations, samples=samples, seed=seed)

@@ -5,6 +5,7 @@ from typing import Optional
 import typer
 
 from ..app import app
+from .common import ascii_option, width_option
 
 
 @app.command(
@@ -23,9 +24,8 @@ def explain(
     lang: Optional[str] = typer.Option(None, "--lang", metavar="ko|en",
                                        help="Language of the text (default: QUIZ_LANG, locale, en)."),
     json_: bool = typer.Option(False, "--json", help="Print all the numbers as JSON, no prose."),
-    ascii_: bool = typer.Option(False, "--ascii", help="ASCII borders (for terminals that draw box characters wide)."),
-    width: Optional[int] = typer.Option(None, "--width", min=40, max=400,
-                                        help="Output width in columns (default: terminal)."),
+    ascii_: bool = ascii_option(),
+    width: Optional[int] = width_option(),
 ) -> None:
     """Show an activation function: formula, derivative, properties, values and a chart."""
     from .. import explain as core

@@ -6,7 +6,7 @@ from typing import List, Optional
 import typer
 
 from ..app import app
-from .common import content_dir_option, json_option, lang_option
+from .common import content_dir_option, json_option, lang_option, ascii_option, width_option
 
 
 @app.command(
@@ -22,9 +22,8 @@ def list_(
     lang: Optional[str] = lang_option(),
     json_: bool = json_option("the questions"),
     content_dirs: Optional[List[Path]] = content_dir_option(),
-    ascii_: bool = typer.Option(False, "--ascii", help="ASCII borders."),
-    width: Optional[int] = typer.Option(None, "--width", min=40, max=400,
-                                        help="Output width in columns (default: terminal)."),
+    ascii_: bool = ascii_option(),
+    width: Optional[int] = width_option(),
 ) -> None:
     """List the questions: id, title, difficulty, tags and follow-ups, in the order quiz ask uses."""
     from ..bank.views import listing

@@ -6,7 +6,7 @@ from typing import List, Optional
 import typer
 
 from ..app import app
-from .common import content_dir_option, json_option, lang_option
+from .common import content_dir_option, json_option, lang_option, ascii_option, width_option
 
 
 @app.command(
@@ -18,9 +18,8 @@ def show(
     lang: Optional[str] = lang_option(),
     json_: bool = json_option("the whole question (both languages, rubric, facts)"),
     content_dirs: Optional[List[Path]] = content_dir_option(),
-    ascii_: bool = typer.Option(False, "--ascii", help="ASCII borders."),
-    width: Optional[int] = typer.Option(None, "--width", min=40, max=400,
-                                        help="Output width in columns (default: terminal)."),
+    ascii_: bool = ascii_option(),
+    width: Optional[int] = width_option(),
 ) -> None:
     """Show a question with its model answer, key points, follow-ups and see-also commands."""
     from ..bank.views import view

@@ -5,6 +5,7 @@ from typing import List, Optional
 import typer
 
 from ..app import app
+from .common import ascii_option, width_option
 
 HOME_HELP = "Quiz home with your progress (default: QUIZ_HOME, else the platform data dir)."
 
@@ -20,9 +21,8 @@ def stats(
     home: Optional[str] = typer.Option(None, "--home", metavar="DIR", help=HOME_HELP),
     lang: Optional[str] = typer.Option(None, "--lang", metavar="ko|en",
                                        help="Language of the text (default: QUIZ_LANG, locale, en)."),
-    ascii_: bool = typer.Option(False, "--ascii", help="ASCII borders (for terminals that draw box characters wide)."),
-    width: Optional[int] = typer.Option(None, "--width", min=40, max=400,
-                                        help="Output width in columns (default: terminal)."),
+    ascii_: bool = ascii_option(),
+    width: Optional[int] = width_option(),
     content_dir: Optional[List[str]] = typer.Option(
         None, "--content-dir", metavar="DIR",
         help="Extra question directory for titles and tags (repeatable; also QUIZ_CONTENT_PATH)."),
