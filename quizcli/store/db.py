@@ -460,7 +460,7 @@ class Store:
                 card, reps, lapses = self._replay(db, question_id)
             else:
                 start = before or Card(card_id=card_id_for(question_id), due=moment)
-                card, _ = self.scheduler.review_card(start, Rating(rate), review_datetime=moment)
+                card = self._review(start, rate, moment)
                 reps = (row.reps if row else 0) + 1
                 lapse = before is not None and before.state == State.Review and rate == 1
                 lapses = (row.lapses if row else 0) + int(lapse)
@@ -471,33 +471,49 @@ class Store:
         return ReviewResult(uid, question_id, rate, moment, card.due, STATE_NAMES[int(card.state)],
                             card.stability, card.difficulty, reps, lapses)
 
+    def _review(self, card, rate: int, moment: datetime):
+        """scheduler.review_card with its interval fuzz drawn from a generator seeded by
+        (card, review time): fuzz stays random across cards and days, yet replaying the log
+        (rebuild, import) gives the same due dates as the live review did. fsrs draws the fuzz
+        with `random()` imported into fsrs.scheduler, which is swapped for the call only."""
+        import random
+
+        import fsrs.scheduler as fsrs_scheduler
+        from fsrs import Rating
+
+        seeded = random.Random(f"{card.card_id}:{iso(moment)}").random
+        saved = fsrs_scheduler.random
+        fsrs_scheduler.random = seeded
+        try:
+            card, _ = self.scheduler.review_card(card, Rating(rate), review_datetime=moment)
+        finally:
+            fsrs_scheduler.random = saved
+        return card
+
     def _replay(self, db, question_id: str):
-        """Rebuild one card from its review logs with fsrs `reschedule_card`, and refresh each
-        log's state_before (lapses = Again on a card in the Review state)."""
-        from fsrs import Card, Rating, ReviewLog, State
+        """Rebuild one card from its review logs (fsrs `reschedule_card`'s walk, with seeded
+        fuzz), and refresh each log's state_before (lapses = Again on a card in Review)."""
+        from fsrs import Card, State
 
         rows = db.execute("SELECT id, reviewed_at, rating FROM reviews WHERE question_id = ? "
                           "ORDER BY reviewed_at, id", (question_id,)).fetchall()
         cid = card_id_for(question_id)
-        logs, lapses, card = [], 0, None
+        count, lapses, card = 0, 0, None
         for rid, at, rate in rows:
             moment = from_iso(at)
-            logs.append(ReviewLog(card_id=cid, rating=Rating(rate), review_datetime=moment,
-                                  review_duration=None))
+            count += 1
             before = card.state if card is not None else None
             lapses += int(before == State.Review and rate == 1)
             db.execute("UPDATE reviews SET state_before = ? WHERE id = ?",
                        (int(before) if before is not None else None, rid))
-            # states do not depend on fuzzed due dates, so this walk matches reschedule_card's
-            card, _ = self.scheduler.review_card(card or Card(card_id=cid, due=moment),
-                                                 Rating(rate), review_datetime=moment)
-        if not logs:
+            # the same walk as fsrs reschedule_card, but each step's fuzz is seeded by the
+            # review it replays, so a rebuild reproduces the live schedule exactly
+            card = self._review(card or Card(card_id=cid, due=moment), rate, moment)
+        if not count:
             db.execute("DELETE FROM cards WHERE question_id = ?", (question_id,))
             return None, 0, 0
-        first = from_iso(rows[0][1])
-        card = self.scheduler.reschedule_card(Card(card_id=cid, due=first), logs)
-        self._save_card(db, question_id, card, len(logs), lapses)
-        return card, len(logs), lapses
+        self._save_card(db, question_id, card, count, lapses)
+        return card, count, lapses
 
     def rebuild(self) -> RebuildResult:
         """Replay every question's review logs (after an fsrs upgrade or a parameter change)."""
