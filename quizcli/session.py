@@ -72,6 +72,7 @@ class Hint:
 @dataclass(frozen=True)
 class NoMoreHints:
     question: Question
+    all_shown: bool = False  # every key point was already hinted (not: the answer covers them)
 
 
 @dataclass(frozen=True)
@@ -359,7 +360,7 @@ class Session:
                 text = kp.text.get(self.lang) or next(iter(kp.text.values()))
                 self.emit(Hint(q, kp.id, text, len(hinted), len(q.key_points)))
                 return
-        self.emit(NoMoreHints(q))
+        self.emit(NoMoreHints(q, all_shown=set(hinted) >= {kp.id for kp in q.key_points}))
 
     def _reveal(self, q: Question) -> Grade:
         try:

@@ -360,7 +360,8 @@ def test_demo_targets_are_offered_and_run_inline_once_quiz_demo_exists(cli, monk
             input=session_input("x", "", "", "n", "n", "y", "y", "n", "n"))
     assert r.exit_code == 0, r
     assert "See it: quiz demo vanishing --depth 20 [y/N]" in r.stdout
-    assert "STAND-IN DEMO ['vanishing', '--depth', '20']" in r.stdout
+    # the session's language goes along, so an inline demo speaks it too
+    assert "STAND-IN DEMO ['vanishing', '--depth', '20', '--lang', 'en']" in r.stdout
     assert "quiz demo sparsity failed: exit code 2" in r.stdout  # reported, session goes on
     assert "sparsity demo broke" in r.stderr
     assert "Session summary" in r.stdout and len(reviews()) == 1

@@ -163,11 +163,17 @@ def test_hint_reveals_a_missed_point_which_then_counts_as_missed():
     assert [(h.key_point, h.given, h.total) for h in hints] == [("delta", 1, 4), ("eps", 2, 4),
                                                                ("zeta", 3, 4)]
     assert hints[0].text == "say delta"
-    assert len(of(events, NoMoreHints)) == 1
+    assert [n.all_shown for n in of(events, NoMoreHints)] == [False]  # gamma was answered
     g = of(events, Graded)[0].grade
     assert g.covered == ("gamma",) and g.missed == ("delta", "eps", "zeta")
     assert g.hinted == ("delta", "eps", "zeta") and g.score == 0.25 and g.suggested_rating == 1
     assert saved[0].hinted == ("delta", "eps", "zeta")
+
+
+def test_no_more_hints_after_every_point_was_hinted_says_so():
+    _, events, *_ = run([B], "/hint", "/hint", "/hint", "/hint", "/hint", "", "")
+    assert len(of(events, Hint)) == 4
+    assert [n.all_shown for n in of(events, NoMoreHints)] == [True]
 
 
 def test_hint_in_korean_session_gives_korean_text():

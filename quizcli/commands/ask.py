@@ -275,7 +275,7 @@ def _interview(*, ids, tags, difficulty, count, follow_ups, shuffle, seed, lang,
 
                 render_explain(console, core.explain(target, lang=lang), ascii_only=ascii_only)
             else:
-                _run_demo(target)
+                _run_demo(target, lang, ascii_only)
 
         session = Session(plan, read=io.read, emit=io.show, record=record, see_also=see_also,
                           lookup=bank.find, lang=lang, follow_ups=follow_ups, chain=chain,
@@ -293,18 +293,23 @@ def _interview(*, ids, tags, difficulty, count, follow_ups, shuffle, seed, lang,
     return 1 if result.unsaved else 0
 
 
-def _run_demo(line: str) -> None:
-    """Run `quiz demo LINE` in this process (its own option parsing and rendering)."""
+def _run_demo(line: str, lang: str | None = None, ascii_only: bool = False) -> None:
+    """Run `quiz demo LINE` in this process (its own option parsing and rendering), in the
+    session's language and border style unless the line sets them itself."""
     import shlex
 
     import typer.main
 
     from ..errors import QuizError
 
+    args = ["demo", *shlex.split(line)]
+    if lang and "--lang" not in args:
+        args += ["--lang", lang]
+    if ascii_only and "--ascii" not in args:
+        args.append("--ascii")
     command = typer.main.get_command(app)
     try:
-        code = command.main(args=["demo", *shlex.split(line)], prog_name="quiz",
-                            standalone_mode=False)
+        code = command.main(args=args, prog_name="quiz", standalone_mode=False)
     except SystemExit as exc:  # the error boundary already printed its one line
         code = exc.code
     if code not in (0, None):

@@ -72,8 +72,10 @@ T = Catalog({
                    "ko": "1-4(또는 again, hard, good, easy)를 입력하거나 Enter로 추천 평가를 고르세요."},
     "bad_checklist": {"en": "Type key-point numbers between 1 and {n} (e.g. 1 3), all, or Enter for none.",
                       "ko": "1부터 {n} 사이의 번호(예: 1 3)나 all을 입력하거나, 없으면 Enter를 누르세요."},
-    "rated": {"en": "Rated {name}.", "ko": "{name}(으)로 평가했습니다."},
-    "rated_auto": {"en": "Kept the suggested rating: {name}.", "ko": "추천 평가 {name}(으)로 저장했습니다."},
+    "rated": {"en": "Rated {name}.", "ko": "{name_ro} 평가했습니다."},
+    "rated_auto": {"en": "Kept the suggested rating: {name}.", "ko": "추천 평가 {name_ro} 저장했습니다."},
+    "no_more_hints_shown": {"en": "No more hints: all {n} key points have been shown.",
+                            "ko": "더 볼 힌트가 없습니다. 핵심 포인트 {n}개를 모두 보여 드렸습니다."},
     "record_failed": {"en": "Could not save this review: {msg}", "ko": "이 답변 기록을 저장하지 못했습니다: {msg}"},
     "skipped": {"en": "Skipped (not saved; its follow-ups are skipped too).",
                 "ko": "건너뛰었습니다 (기록하지 않으며 꼬리 질문도 건너뜁니다)."},
@@ -104,6 +106,16 @@ _MARK = {False: ("✓", "✗"), True: ("[x]", "[ ]")}
 _WRONG = {False: "✗", True: "(!)"}  # a misconception: said, but wrong
 _ANSWER_ECHO = 2000  # characters of a non-interactive answer echoed back
 
+
+
+def with_ro(word: str) -> str:
+    """The word with the Korean particle 로/으로: 다시로, 좋음으로 (으로 after a final
+    consonant other than ㄹ)."""
+    last = word[-1:] if word else ""
+    if "가" <= last <= "힣":
+        final = (ord(last) - 0xAC00) % 28
+        return word + ("으로" if final not in (0, 8) else "로")
+    return word + "(으)로"
 
 def rating_name(rating: int, lang: str) -> str:
     return T(RATINGS[rating - 1], lang)
@@ -299,7 +311,8 @@ class TerminalIO:
             c.print(Text(T("hint", lang, n=event.given, t=event.total, text=literal(event.text)),
                          style="yellow"))
         elif isinstance(event, NoMoreHints):
-            c.print(Text(T("no_more_hints", lang), style="yellow"))
+            key = "no_more_hints_shown" if event.all_shown else "no_more_hints"
+            c.print(Text(T(key, lang, n=len(event.question.key_points)), style="yellow"))
         elif isinstance(event, UnknownCommand):
             c.print(Text(T("unknown_command", lang, cmd=literal(event.text)), style="yellow"))
         elif isinstance(event, Graded):
@@ -318,7 +331,8 @@ class TerminalIO:
             c.print(Text(T(key, lang, n=self._n_key_points), style="yellow"))
         elif isinstance(event, Rated):
             key = "rated_auto" if event.auto else "rated"
-            c.print(Text(T(key, lang, name=rating_name(event.rating, lang)), style="dim"))
+            name = rating_name(event.rating, lang)
+            c.print(Text(T(key, lang, name=name, name_ro=with_ro(name)), style="dim"))
         elif isinstance(event, RecordFailed):
             c.print(Text(T("record_failed", lang, msg=literal(event.message)), style="red"))
         elif isinstance(event, Skipped):
