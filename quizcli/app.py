@@ -120,7 +120,10 @@ class QuizGroup(TyperGroup):
             rv = super().main(args=args, prog_name=prog, complete_var=complete_var,
                               standalone_mode=False, **extra)
         except click_exc.UsageError as exc:
-            where = exc.ctx.command_path if exc.ctx is not None else prog
+            # an option of a lazily built subcommand can fail while the root context is the
+            # one recorded: name the subcommand the user typed
+            where = (exc.ctx.command_path if exc.ctx is not None and exc.ctx.command is not self
+                     else self._command_path(prog, args))
             hint = f" (see '{where} --help')"
             _fail(where, exc.format_message() + hint, 2)
         except click_exc.ClickException as exc:

@@ -165,6 +165,13 @@ def _chart(acts: list[Activation], lo: float, hi: float, lang: str) -> Chart:
         series.append((f"{act.name}′(x)", act.df(xs).tolist()))
     all_y = np.concatenate([np.asarray(ys) for _, ys in series])
     y_lo, y_hi = float(all_y.min()), float(all_y.max())
+    if len(acts) > 1:
+        # comparing: keep the smaller function readable (sigmoid's (0, 1) next to ReLU's
+        # 0..6 would be a flat line); the larger one runs off the top, its table has the values
+        spans = [float(np.ptp(np.concatenate([ys for _, ys in series[i:i + 2]])))
+                 for i in range(0, len(series), 2)]
+        cap = max(2.0, 2.0 * min(spans))
+        y_lo, y_hi = max(y_lo, -cap), min(y_hi, cap)
     pad = 0.05 * (y_hi - y_lo or 1.0)
     return Chart(lo, hi, y_lo - pad, y_hi + pad, xs.tolist(), series)
 

@@ -119,3 +119,13 @@ def test_lazy_bank_parses_only_what_is_asked(tmp_path):
     assert bank._cache.misses == 1  # one file parsed, not 72
     with pytest.raises(Exception, match=r"Did you mean: .*q-07"):
         bank.get("q-7")
+
+
+def test_a_skipped_file_is_named_instead_of_unknown_id(tmp_path, cli):
+    d = tmp_path / "mine"
+    d.mkdir()
+    (d / "tab-indent.md").write_text("---\nid: tab-indent\ntitle:\n\tko: x\n---\n", encoding="utf-8")
+    r = cli("show", "tab-indent", "--content-dir", str(d))
+    assert r.exit_code == 2
+    last = r.stderr.strip().splitlines()[-1]
+    assert "was skipped because" in last and "QZ005" in last and "Unknown question id" not in last

@@ -122,3 +122,18 @@ def test_chart_axis_labels_are_the_pinned_ends(cli):
     assert x_axis.split() == ["-2", "0", "4"]
     assert lines[1].rstrip().endswith(" 4.2")  # y max: relu(4) plus 5% of the 0..4 span
     assert x_axis.index("0") == pytest.approx(1 + (0 + 2) / 6 * (len(lines[0]) - 3), abs=1)
+
+
+def test_vs_chart_keeps_the_smaller_function_readable(cli):
+    # sigmoid lives in (0, 1); ReLU reaches 6 on the default range: the y axis is capped so
+    # sigmoid is not a flat line (the values are all in the table)
+    chart = json.loads(cli("explain", "sigmoid", "--vs", "relu", "--json").stdout)["chart"]
+    assert chart["y_max"] <= 2.2 and chart["y_min"] >= -0.2
+    single = json.loads(cli("explain", "relu", "--json").stdout)["chart"]
+    assert single["y_max"] > 6
+
+
+def test_missing_option_value_names_the_subcommand(cli):
+    r = cli("explain", "relu", "--vs")
+    assert r.exit_code == 2
+    assert r.stderr.startswith("quiz explain: Option '--vs' requires an argument")

@@ -836,6 +836,11 @@ class Bank:
         q = self._by_id.get(qid)
         if q is not None:
             return q
+        broken = next((p for p in self.problems if p.is_error
+                       and os.path.basename(str(p.path)) == f"{qid}.md"), None)
+        if broken is not None:  # the file exists but was skipped: say so, not "unknown id"
+            raise QuizError(f"Question '{qid}' was skipped because {broken.path} has errors "
+                            f"(first: {broken.code} {broken.message}). Run quiz lint {broken.path}.")
         near = closest(qid, self._by_id, limit=3)
         hint = f" Did you mean: {', '.join(near)}?" if near else ""
         raise QuizError(f"Unknown question id '{qid}'.{hint} (quiz list shows all "

@@ -115,8 +115,8 @@ def reset(
             try:
                 confirmed = typer.confirm(question, default=False)
             except typer.Abort:
-                raise QuizError("quiz progress reset needs a confirmation: answer y at the "
-                                "prompt, or pass --yes. Nothing was changed.") from None
+                raise QuizError("Resetting needs a confirmation: answer y at the prompt, or "
+                                "pass --yes. Nothing was changed.") from None
             if not confirmed:
                 _say(T("reset_kept", language))
                 raise typer.Exit(1)

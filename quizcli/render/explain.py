@@ -35,7 +35,7 @@ T = Catalog({
         "en": "Kink at x = {x}: f = {value}; left slope {left}, right slope {right}; "
               "autograd uses f′({x}) = {d} (PyTorch convention).",
         "ko": "x = {x}에서 꺾임: f = {value}, 왼쪽 기울기 {left}, 오른쪽 기울기 {right}; "
-              "자동 미분은 f′({x}) = {d}를 씁니다(PyTorch 관례).",
+              "자동 미분은 f′({x}) = {d} 값을 씁니다(PyTorch 관례).",
     },
     "subgradient": {
         "en": "  Any value in [{lo}, {hi}] is a valid subgradient there.",
@@ -205,7 +205,7 @@ def render_listing(console, rows: list[ListingRow], lang: str, ascii_only: bool 
     table = Table(title=T("list_title", lang, n=len(rows)), box=box_style(ascii_only),
                   title_justify="left")
     table.add_column(T("name", lang), style="bold", no_wrap=True)
-    table.add_column(T("aliases", lang))
+    table.add_column(T("aliases", lang), overflow="fold")
     table.add_column(T("formula", lang))
     table.add_column(T("range", lang), no_wrap=True)
     table.add_column(T("use", lang))
