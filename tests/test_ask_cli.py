@@ -83,7 +83,7 @@ def test_rate_saves_the_review(cli):
     r = cli("ask", "--id", "leaky-relu", "--answer", "small slope for negative inputs; fixes dying ReLU",
             "--rate", "good", "--json")
     assert r.exit_code == 0, r
-    assert list(json.loads(r.stdout)) == JSON_KEYS
+    assert list(json.loads(r.stdout)) == JSON_KEYS + ["saved"]  # --rate adds what was saved
     [log] = reviews()
     assert (log.question_id, log.rating, log.lang) == ("leaky-relu", 3, "en")
     assert set(log.covered) == {"definition", "fixes-dying"}
@@ -397,3 +397,17 @@ def test_demo_availability_follows_the_command_table(monkeypatch, with_demos):
     without = {k: v for k, v in app_module.COMMANDS.items() if k != "demo"}
     monkeypatch.setattr(app_module, "COMMANDS", without)
     assert ask_command._demo_available() is False
+
+
+def test_rate_says_it_was_saved_and_when_it_is_due(cli):
+    r = cli("ask", "--id", "leaky-relu", "--answer", "x", "--rate", "good", "--json")
+    assert r.exit_code == 0, r
+    data = json.loads(r.stdout)
+    assert data["saved"]["rating"] == "good"
+    from datetime import datetime
+
+    assert datetime.fromisoformat(data["saved"]["due"]) > datetime.fromisoformat("2020-01-01T00:00:00+00:00")
+    r = cli("ask", "--id", "leaky-relu", "--answer", "x", "--rate", "again")
+    assert "Saved as Again; due again" in r.stdout
+    r = cli("ask", "--id", "leaky-relu", "--answer", "x", "--json")
+    assert "saved" not in json.loads(r.stdout)  # without --rate nothing is saved or said

@@ -167,12 +167,14 @@ def _one_answer(qid, answer, answer_file, lang, *, json_, rate, explain, home, c
     question = _question(bank, qid)
     text = answer if answer is not None else _read_answer_file(answer_file)
     g = grade(question, text, default_lang=lang)
+    saved = None
     if rating is not None:
         from ..store import open_store
 
         with open_store(home) as store:
-            store.record_review(question.id, rating, score=round(g.score, 4), covered=g.covered,
-                                missed=g.missed, lang=g.lang, duration_s=None, tags=question.tags)
+            saved = store.record_review(question.id, rating, score=round(g.score, 4),
+                                        covered=g.covered, missed=g.missed, lang=g.lang,
+                                        duration_s=None, tags=question.tags)
     if json_:
         from ..jsonout import emit
 
@@ -185,13 +187,19 @@ def _one_answer(qid, answer, answer_file, lang, *, json_, rate, explain, home, c
                                 "phrase": m.phrase, "start": m.start, "end": m.end}
                                for m in g.matches]
             data["misconceptions"] = _misconceptions_json(question, g, lang)
+        if saved is not None:  # with --rate: say that it was saved and when it comes back
+            data["saved"] = {"rating": RATINGS[saved.rating - 1], "due": saved.due.isoformat()}
         emit(data)
         return
     from ..console import make_console
     from ..render.ask import render_single
 
-    render_single(make_console(width), question, text, g, lang, ascii_only=ascii_only,
-                  explain=explain)
+    console = make_console(width)
+    render_single(console, question, text, g, lang, ascii_only=ascii_only, explain=explain)
+    if saved is not None:
+        from ..render.ask import render_saved
+
+        render_saved(console, saved, lang)
 
 
 def _misconceptions_json(question, g, lang):

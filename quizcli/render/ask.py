@@ -73,6 +73,8 @@ T = Catalog({
     "bad_checklist": {"en": "Type key-point numbers between 1 and {n} (e.g. 1 3), all, or Enter for none.",
                       "ko": "1부터 {n} 사이의 번호(예: 1 3)나 all을 입력하거나, 없으면 Enter를 누르세요."},
     "rated": {"en": "Rated {name}.", "ko": "{name_ro} 평가했습니다."},
+    "saved_review": {"en": "Saved as {name}; due again {due}.",
+                     "ko": "{name_ro} 저장했습니다. 다음 복습: {due}"},
     "rated_auto": {"en": "Kept the suggested rating: {name}.", "ko": "추천 평가 {name_ro} 저장했습니다."},
     "no_more_hints_shown": {"en": "No more hints: all {n} key points have been shown.",
                             "ko": "더 볼 힌트가 없습니다. 핵심 포인트 {n}개를 모두 보여 드렸습니다."},
@@ -222,6 +224,16 @@ def model_answer_panel(question, lang: str, ascii_only: bool, checklist: bool = 
             body.append(Text(f" {i}. " + literal(key_point_text(question, kp.id, lang))))
     return Panel(Group(*body), title=Text(T("model_answer", lang)), title_align="left",
                  box=box_style(ascii_only))
+
+
+def render_saved(console, saved, lang: str) -> None:
+    """`--rate`: the review was saved, and when the question is due again (local time)."""
+    from rich.text import Text
+
+    due = saved.due.astimezone().strftime("%Y-%m-%d %H:%M")
+    name = rating_name(saved.rating, lang)
+    console.print(Text(T("saved_review", lang, name=name, name_ro=with_ro(name), due=due),
+                       style="dim"))
 
 
 def render_single(console, question, answer: str, grade: Grade, lang: str, *,
