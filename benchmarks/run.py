@@ -7,6 +7,11 @@ same run (absolute times on a shared machine mean little).
 Method: one warm-up of each command, then the command and its floor alternate, N runs each;
 the figure is median(command) / median(floor). Uses the `quiz` next to this Python
 (the project's venv) and plain subprocesses; nothing outside the project.
+
+Run it with the Python of a venv made by the README's first command (`pip install .`): a wheel
+install has compiled bytecode, as users get it. An editable install in an environment with
+PYTHONDONTWRITEBYTECODE=1 recompiles quizcli's sources on every run (~10 ms), which the
+floors do not pay; the script warns when it sees that.
 """
 
 from __future__ import annotations
@@ -144,6 +149,12 @@ def main() -> None:
     args = parser.parse_args()
     if not Path(QUIZ).exists():
         raise SystemExit(f"no quiz next to {PY}: install the project into this venv first")
+    probe = subprocess.run([PY, "-c", "import quizcli, pathlib; "
+                            "print(pathlib.Path(quizcli.__file__).parent / '__pycache__')"],
+                           capture_output=True, text=True, check=True).stdout.strip()
+    if not Path(probe).is_dir():
+        print(f"warning: {probe} does not exist: quizcli is recompiled on every run; "
+              "measure a wheel install (pip install .) for figures users see", file=sys.stderr)
     tmp = Path(tempfile.mkdtemp(prefix="quiz-bench-"))
     env = _env(str(tmp / "home"))
     results = {}
