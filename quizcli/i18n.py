@@ -42,4 +42,19 @@ class Catalog:
 
     def __call__(self, key: str, lang: str, **values) -> str:
         text = self.strings[key][lang]
-        return text.format(**values) if values else text
+        text = text.format(**values) if values else text
+        return _english_plurals(text) if lang == "en" and "(s)" in text else text
+
+
+_PLURAL = None
+
+
+def _english_plurals(text: str) -> str:
+    """'1 day(s)' -> '1 day', '3 answered question(s)' -> '3 answered questions': templates
+    write '(s)' and the number before it decides."""
+    global _PLURAL
+    import re
+
+    if _PLURAL is None:
+        _PLURAL = re.compile(r"(?<![\d.])(\d+)((?:[ \t]+[A-Za-z-]+)*?[ \t]+[A-Za-z-]+)\(s\)")
+    return _PLURAL.sub(lambda m: m.group(1) + m.group(2) + ("" if m.group(1) == "1" else "s"), text)

@@ -225,7 +225,7 @@ def test_ctrl_c_keeps_answered_reviews_and_exits_130(cli, monkeypatch):
     monkeypatch.setattr("builtins.input", fake_input)
     r = cli("ask", "--id", CORE, "--interactive")
     assert r.exit_code == 130, r
-    assert "Interrupted. 1 answered question(s) saved." in r.stdout
+    assert "Interrupted. 1 answered question saved." in r.stdout
     assert "Session summary" in r.stdout
     assert [x.question_id for x in reviews()] == [CORE]
 

@@ -72,7 +72,7 @@ def test_question_follow_up_then_ctrl_c(tmp_path):
     child.expect("Your answer")
     child.send("any value in [0, 1] is a subgra")  # half typed, then Ctrl-C
     interrupt(child)
-    child.expect(r"Interrupted\. 1 answered question\(s\) saved\.")
+    child.expect(r"Interrupted\. 1 answered question saved\.")
     assert finish(child) == 130
     assert saved(home) == [("relu-vs-sigmoid", 3)]
 

@@ -111,3 +111,14 @@ def test_root_help_imports_no_command_module():
     assert out.stderr.strip() == ""
     for name in ("ask", "explain", "demo", "list", "show", "stats", "progress", "lint"):
         assert f" {name} " in out.stdout
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("42 file(s) checked: 0 error(s), 1 warning(s)", "42 files checked: 0 errors, 1 warning"),
+    ("Interrupted. 1 answered question(s) saved.", "Interrupted. 1 answered question saved."),
+    ("1 answer(s) to 3 question(s)", "1 answer to 3 questions"),
+])
+def test_english_plurals_follow_the_number(text, expected):
+    from quizcli.i18n import _english_plurals
+
+    assert _english_plurals(text) == expected

@@ -48,7 +48,7 @@ def test_export_import_round_trip_into_a_new_home(cli, quiz_home, tmp_path):
     other = tmp_path / "other-home"
     r = cli("progress", "import", out, "--home", other)
     assert r.exit_code == 0, r
-    assert "Imported 6 new answers (0 already here); rebuilt the schedule of 3 question(s)." in r.stdout
+    assert "Imported 6 new answers (0 already here); rebuilt the schedule of 3 questions." in r.stdout
     a, b = snapshot(quiz_home), snapshot(other)
     strip = lambda rows: [row[1:] for row in rows]  # local row ids may differ
     assert strip(a["reviews"]) == strip(b["reviews"])
@@ -62,7 +62,7 @@ def test_importing_twice_changes_nothing(cli, quiz_home, tmp_path):
     cli("progress", "export", out)
     before = snapshot(quiz_home)
     r = cli("progress", "import", out)
-    assert "Imported 0 new answers (6 already here); rebuilt the schedule of 0 question(s)." in r.stdout
+    assert "Imported 0 new answers (6 already here); rebuilt the schedule of 0 questions." in r.stdout
     r = cli("progress", "import", out)
     assert r.exit_code == 0 and snapshot(quiz_home) == before
 
@@ -146,7 +146,7 @@ def test_import_normalises_times_so_identity_and_order_hold(cli, quiz_home, tmp_
 def test_rebuild_after_a_parameter_change(cli, quiz_home):
     fill(quiz_home)
     r = cli("progress", "rebuild")
-    assert r.exit_code == 0 and "Rebuilt 3 schedule(s) from 6 answers (0 changed)." in r.stdout
+    assert r.exit_code == 0 and "Rebuilt 3 schedules from 6 answers (0 changed)." in r.stdout
     db = sqlite3.connect(quiz_home / "progress.sqlite3")
     db.execute("UPDATE cards SET due = '2099-01-01T00:00:00.000000+00:00', stability = 1e6")
     db.commit()

@@ -120,7 +120,7 @@ def test_a_simulated_week_schedules_as_fsrs_says_and_stats_json_shows_it(cli, qu
     assert all(d["reviews"] > 0 for d in data["per_day"][-7:])
     rendered = cli("stats").stdout
     assert f"{answers} answers to {len(cards)} questions" in rendered
-    assert "Streak: 7 day(s) in a row (longest 7)" in rendered
+    assert "Streak: 7 days in a row (longest 7)" in rendered
 
 
 def test_numbers_retention_mastery_missed_leeches(store, utc):

@@ -8,7 +8,7 @@ from ..store.stats import StatsReport
 
 T = Catalog({
     "title": {"en": "Progress", "ko": "학습 현황"},
-    "summary": {"en": "{reviews} answers to {questions} questions",
+    "summary": {"en": "{reviews} answer(s) to {questions} question(s)",
                 "ko": "질문 {questions}개에 답변 {reviews}번"},
     "streak": {"en": "Streak: {n} day(s) in a row (longest {longest})",
                "ko": "연속 학습: {n}일째 (최장 {longest}일)"},
