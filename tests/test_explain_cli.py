@@ -137,3 +137,11 @@ def test_missing_option_value_names_the_subcommand(cli):
     r = cli("explain", "relu", "--vs")
     assert r.exit_code == 2
     assert r.stderr.startswith("quiz explain: Option '--vs' requires an argument")
+
+
+def test_without_colour_each_series_has_its_own_character(cli):
+    # NO_COLOR (set for every test) and pipes: braille curves would all look alike
+    out = cli("explain", "sigmoid", "--vs", "relu").stdout
+    legend = [line for line in out.splitlines() if "sigmoid(x)" in line and "relu′(x)" in line][-1]
+    markers = [tok for tok in legend.split() if not any(ch.isalpha() for ch in tok)]
+    assert len(markers) == 4 and len(set(markers)) == 4, legend
