@@ -142,13 +142,16 @@ def test_blind_figures(bank, capsys):
     R 0.952, mixed P 0.812 R 0.867: most false positives were the post's misconceptions stated
     with the right keywords. The floors are what it measured after the reject patterns of the
     four core questions were written from post-errata.md (not from these answers): en P 0.783
-    R 0.750, ko P 0.909 R 0.952, mixed P 0.812 R 0.867. Raise them when the rubric improves."""
+    R 0.750, ko P 0.909 R 0.952, mixed P 0.812 R 0.867. Then 140 paraphrase patterns were
+    added from general knowledge of how candidates talk, without opening this file, and it was
+    measured once: en P 0.828 R 1.000, ko and mixed unchanged. Raise them when the rubric
+    improves; write a fresh blind set before tuning on this one."""
     figures, _disagreements = measure(bank, _load("graded_answers_blind.yaml"))
     # the disagreements are not printed: nobody tunes patterns on the blind answers
     _print("graded_answers_blind.yaml (32 answers, blind; per-language figures only):", figures,
            [], capsys)
     assert set(figures) == {"en", "ko", "mixed"}
-    floors = {"en": (0.782, 0.75), "ko": (0.909, 0.952), "mixed": (0.812, 0.866)}
+    floors = {"en": (0.827, 1.0), "ko": (0.909, 0.952), "mixed": (0.812, 0.866)}
     for lang, (precision, recall, *_rest) in figures.items():
         assert precision >= floors[lang][0], (lang, precision)
         assert recall >= floors[lang][1], (lang, recall)
