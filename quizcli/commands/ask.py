@@ -7,9 +7,8 @@ from typing import List, Optional
 import typer
 
 from ..app import app
-from .common import ascii_option, content_dir_option, width_option
+from .common import ascii_option, content_dir_option, home_option, width_option
 
-HOME_HELP = "Quiz home with your progress (default: QUIZ_HOME, else the platform data dir)."
 
 
 @app.command(
@@ -53,7 +52,7 @@ def ask(
                                        help="With --answer: save the review with this rating."),
     explain_grading: bool = typer.Option(False, "--explain-grading",
                                          help="Show which phrase of the answer matched which key point."),
-    home: Optional[str] = typer.Option(None, "--home", metavar="DIR", help=HOME_HELP),
+    home: Optional[str] = home_option(),
     practice: bool = typer.Option(False, "--practice",
                                   help="Ignore the review schedule: every question in curriculum order."),
     new: int = typer.Option(10, "--new", min=0, metavar="N",

@@ -29,9 +29,15 @@ def content_dir_option():
                         exists=True, file_okay=False, dir_okay=True, readable=True)
 
 
-def lang_option():
+def lang_option(what: str = "the text"):
     return typer.Option(None, "--lang", metavar="ko|en",
-                        help="Language of the text (default: QUIZ_LANG, locale, en).")
+                        help=f"Language of {what} (default: QUIZ_LANG, locale, en).")
+
+
+def home_option():
+    return typer.Option(None, "--home", metavar="DIR",
+                        help="Quiz home with your progress (default: QUIZ_HOME, else the "
+                             "platform data dir).")
 
 
 def ascii_option(what: str = "borders"):

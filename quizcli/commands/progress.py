@@ -5,6 +5,7 @@ from typing import Optional
 import typer
 
 from ..app import app
+from .common import home_option, lang_option
 
 progress_app = typer.Typer(
     name="progress",
@@ -14,8 +15,6 @@ progress_app = typer.Typer(
 )
 app.add_typer(progress_app, name="progress")
 
-HOME_HELP = "Quiz home with your progress (default: QUIZ_HOME, else the platform data dir)."
-LANG_HELP = "Language of the messages (default: QUIZ_LANG, locale, en)."
 
 
 def _say(text: str, stderr: bool = False) -> None:
@@ -34,8 +33,8 @@ def _say(text: str, stderr: bool = False) -> None:
 def export(
     file: str = typer.Argument(..., metavar="FILE", help="File to write (versioned JSON), or - for stdout."),
     force: bool = typer.Option(False, "--force", help="Overwrite FILE if it exists."),
-    home: Optional[str] = typer.Option(None, "--home", metavar="DIR", help=HOME_HELP),
-    lang: Optional[str] = typer.Option(None, "--lang", metavar="ko|en", help=LANG_HELP),
+    home: Optional[str] = home_option(),
+    lang: Optional[str] = lang_option("the messages"),
 ) -> None:
     """Write every answer and session to a JSON file (import it on another machine)."""
     from ..i18n import resolve_lang
@@ -57,8 +56,8 @@ def export(
 )
 def import_(
     file: str = typer.Argument(..., metavar="FILE", help="A file written by `quiz progress export`, or - for stdin."),
-    home: Optional[str] = typer.Option(None, "--home", metavar="DIR", help=HOME_HELP),
-    lang: Optional[str] = typer.Option(None, "--lang", metavar="ko|en", help=LANG_HELP),
+    home: Optional[str] = home_option(),
+    lang: Optional[str] = lang_option("the messages"),
 ) -> None:
     """Merge an export into your progress; answers already present are skipped (importing twice changes nothing)."""
     from ..i18n import resolve_lang
@@ -76,8 +75,8 @@ def import_(
 
 @progress_app.command("rebuild", epilog="Example:  quiz progress rebuild")
 def rebuild(
-    home: Optional[str] = typer.Option(None, "--home", metavar="DIR", help=HOME_HELP),
-    lang: Optional[str] = typer.Option(None, "--lang", metavar="ko|en", help=LANG_HELP),
+    home: Optional[str] = home_option(),
+    lang: Optional[str] = lang_option("the messages"),
 ) -> None:
     """Recompute every review schedule from the answer log (after an upgrade or a parameter change)."""
     from ..i18n import resolve_lang
@@ -93,8 +92,8 @@ def rebuild(
 @progress_app.command("reset", epilog="Examples:  quiz progress reset · quiz progress reset --yes")
 def reset(
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
-    home: Optional[str] = typer.Option(None, "--home", metavar="DIR", help=HOME_HELP),
-    lang: Optional[str] = typer.Option(None, "--lang", metavar="ko|en", help=LANG_HELP),
+    home: Optional[str] = home_option(),
+    lang: Optional[str] = lang_option("the messages"),
 ) -> None:
     """Start over: back up everything to HOME/backups/, then delete all answers and schedules."""
     from ..errors import QuizError

@@ -5,9 +5,8 @@ from typing import List, Optional
 import typer
 
 from ..app import app
-from .common import ascii_option, width_option
+from .common import ascii_option, home_option, width_option
 
-HOME_HELP = "Quiz home with your progress (default: QUIZ_HOME, else the platform data dir)."
 
 
 @app.command(
@@ -18,7 +17,7 @@ HOME_HELP = "Quiz home with your progress (default: QUIZ_HOME, else the platform
 )
 def stats(
     json_: bool = typer.Option(False, "--json", help="Print the numbers as JSON, no prose."),
-    home: Optional[str] = typer.Option(None, "--home", metavar="DIR", help=HOME_HELP),
+    home: Optional[str] = home_option(),
     lang: Optional[str] = typer.Option(None, "--lang", metavar="ko|en",
                                        help="Language of the text (default: QUIZ_LANG, locale, en)."),
     ascii_: bool = ascii_option(),
