@@ -234,3 +234,25 @@ def test_user_content_cannot_be_loaded_when_huge(cli, tmp_path):
     r = cli("list", "--json", "--content-dir", d)
     assert r.exit_code == 0
     assert "huge.md: QZ002 file is 1100004 bytes" in r.stderr
+
+
+def test_summary_and_note_are_shown_apart_from_the_answer(cli, tmp_path):
+    """The 30-second answer comes before the full answer; the interviewer's note comes after
+    the key points, under its own heading, and is never part of the answer text."""
+    text = SAMPLE.replace("follow_ups:", "summary: {ko: '짧은 답.', en: 'SHORT-ANSWER.'}\n"
+                          "note: {ko: '메모.', en: 'NOTE-TEXT.'}\nfollow_ups:", 1)
+    d = _user_dir(tmp_path, **{"sample-question": text.replace("relu-not-diferentiable", "relu-vs-sigmoid")})
+    r = cli("show", "sample-question", "--content-dir", str(d), "--lang", "en")
+    assert r.exit_code == 0, r
+    out = r.stdout
+    assert out.index("In 30 seconds") < out.index("SHORT-ANSWER.") < out.index("The full answer")
+    assert out.index("Key points") < out.index("Interviewer's note") < out.index("NOTE-TEXT.")
+    data = json.loads(cli("show", "sample-question", "--content-dir", str(d), "--json").stdout)
+    assert data["summary"] == {"ko": "짧은 답.", "en": "SHORT-ANSWER."}
+    assert data["note"]["en"] == "NOTE-TEXT." and "NOTE-TEXT." not in data["answer"]["en"]
+    bad = text.replace("summary: {ko: '짧은 답.', en: 'SHORT-ANSWER.'}", "summary: {en: 'x'}")
+    d2 = tmp_path / "bad"
+    d2.mkdir()
+    (d2 / "sample-question.md").write_text(bad, encoding="utf-8")
+    r = cli("lint", str(d2))
+    assert r.exit_code == 1 and "QZ022" in r.stdout, r.stdout

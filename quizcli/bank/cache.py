@@ -24,7 +24,7 @@ from ..errors import QuizError, closest
 from ..paths import cache_dir
 from . import loader
 
-FORMAT = 2
+FORMAT = 3
 
 
 def _code_key() -> tuple:

@@ -44,8 +44,8 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LANG_NAMES = {"ko": "Korean", "en": "English"}
 DIFFICULTY_NAMES = {"easy": 1, "medium": 2, "hard": 3}
 
-TOP_FIELDS = ("id", "title", "tags", "difficulty", "follow_ups", "related", "see",
-              "key_points", "facts", "sources")
+TOP_FIELDS = ("id", "title", "summary", "note", "tags", "difficulty", "follow_ups", "related",
+              "see", "key_points", "facts", "sources")
 SEE_FIELDS = ("explain", "demo")
 KEY_POINT_FIELDS = ("id",) + LANGS
 KEY_POINT_LANG_FIELDS = ("text", "match", "reject", "why")
@@ -437,6 +437,9 @@ class _FileParser:
 
         title = self.lang_texts(m, "title", "title")
         lines["title"] = self.line(m, "title") or 2
+        # optional: the 30-second answer (shown first) and the interviewer's note (shown apart)
+        summary = self.lang_texts(m, "summary", "summary") if m.get("summary") is not None else {}
+        note = self.lang_texts(m, "note", "note") if m.get("note") is not None else {}
         tags = self.str_list(m, "tags", "tags", required=True, nonempty=True, slugs=True,
                              expected="a list of tags such as [activation, relu]")
 
@@ -472,6 +475,8 @@ class _FileParser:
             id=qid,
             title=title,
             answer=answers,
+            summary=summary,
+            note=note,
             tags=tuple(t for t, _ in tags),
             difficulty=difficulty,
             key_points=tuple(key_points),

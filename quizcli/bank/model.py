@@ -45,6 +45,11 @@ class Question:
     see_demo: tuple[str, ...] = ()
     facts: tuple[Fact, ...] = ()
     sources: tuple[str, ...] = ()
+    # lang -> the 30-second answer (2-3 sentences), shown before the full answer
+    summary: dict[str, str] = field(default_factory=dict)
+    # lang -> an interviewer's note (what earns credit, common traps): advice to the candidate,
+    # never part of the answer itself; `show` and `--reveal` print it apart
+    note: dict[str, str] = field(default_factory=dict)
     path: Path | None = field(default=None, compare=False)
     builtin: bool = field(default=True, compare=False)
     # where fields start in the file ("id", "follow_ups[0]", "key_points[sparsity]", …):

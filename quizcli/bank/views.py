@@ -66,7 +66,9 @@ def question_json(q: Question, position: int | None = None, full: bool = True) -
     }
     if full:
         data.update({
+            "summary": dict(q.summary),
             "answer": dict(q.answer),
+            "note": dict(q.note),
             "key_points": [{"id": kp.id, "text": dict(kp.text),
                             "match": {k: list(v) for k, v in kp.patterns.items()}}
                            for kp in q.key_points],

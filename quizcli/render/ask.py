@@ -63,6 +63,10 @@ T = Catalog({
                      "ko": "답변이 비어 있습니다. 완전한 답변에 들어갈 내용은 아래와 같습니다."},
     "model_answer": {"en": "Model answer", "ko": "모범 답안"},
     "key_points": {"en": "Key points", "ko": "핵심 포인트"},
+    "summary": {"en": "In 30 seconds", "ko": "30초 답변"},
+    "full_answer": {"en": "The full answer", "ko": "전체 답변"},
+    "note": {"en": "Interviewer's note (advice, not part of the answer)",
+             "ko": "면접관 메모 (답변이 아닌 조언)"},
     "hint": {"en": "Hint {n}/{t}: {text}", "ko": "힌트 {n}/{t}: {text}"},
     "no_more_hints": {"en": "No more hints: what you wrote already covers the rest.",
                       "ko": "더 드릴 힌트가 없습니다. 나머지는 이미 답변에 들어 있어요."},
@@ -216,12 +220,20 @@ def model_answer_panel(question, lang: str, ascii_only: bool, checklist: bool = 
     from rich.text import Text
 
     text = question.answer.get(lang) or next(iter(question.answer.values()), "")
-    body = [Markdown(literal(text))]
+    body = []
+    summary = question.summary.get(lang)
+    if summary:  # the 30-second answer first, then the full one
+        body += [Text(T("summary", lang), style="bold"), Markdown(literal(summary)), Text(""),
+                 Text(T("full_answer", lang), style="bold")]
+    body.append(Markdown(literal(text)))
     if checklist:
         body.append(Text(""))
         body.append(Text(T("key_points", lang), style="bold"))
         for i, kp in enumerate(question.key_points, 1):
             body.append(Text(f" {i}. " + literal(key_point_text(question, kp.id, lang))))
+        note = question.note.get(lang)
+        if note:  # advice to the candidate, printed apart from the answer
+            body += [Text(""), Text(T("note", lang), style="bold"), Markdown(literal(note))]
     return Panel(Group(*body), title=Text(T("model_answer", lang)), title_align="left",
                  box=box_style(ascii_only))
 

@@ -32,6 +32,10 @@ T = Catalog({
     "position": {"en": "question {i} of {n}", "ko": "{n}개 중 {i}번째 질문"},
     "user_file": {"en": "from {path}", "ko": "출처 파일 {path}"},
     "answer": {"en": "Model answer", "ko": "모범 답안"},
+    "summary": {"en": "In 30 seconds", "ko": "30초 답변"},
+    "full_answer": {"en": "The full answer", "ko": "전체 답변"},
+    "note": {"en": "Interviewer's note (advice, not part of the answer)",
+             "ko": "면접관 메모 (답변이 아닌 조언)"},
     "key_points": {"en": "Key points (what a complete answer covers)",
                    "ko": "핵심 포인트 (완전한 답이 담아야 할 것)"},
     "follow_ups": {"en": "Follow-ups an interviewer asks next", "ko": "면접관이 이어서 묻는 꼬리 질문"},
@@ -148,6 +152,12 @@ def render_question(console, v, ascii_only: bool = False) -> None:
     console.print(Panel(Group(head, meta), box=box_style(ascii_only)))
 
     console.print(_heading(T("answer", lang)))
+    summary = q.summary.get(lang)
+    if summary:
+        console.print(Padding(Text(T("summary", lang), style="bold"), (0, 0, 0, 2)))
+        console.print(Padding(Markdown(literal(summary)), (0, 0, 0, 2)))
+        console.print()
+        console.print(Padding(Text(T("full_answer", lang), style="bold"), (0, 0, 0, 2)))
     console.print(Padding(Markdown(literal(q.answer.get(lang, ""))), (0, 0, 0, 2)))
     console.print()
 
@@ -158,6 +168,12 @@ def render_question(console, v, ascii_only: bool = False) -> None:
         line.append(f"  [{literal(kp.id)}]", style="dim")
         items.append(line)
     _numbered(console, items)
+
+    note = q.note.get(lang)
+    if note:
+        console.print()
+        console.print(_heading(T("note", lang)))
+        console.print(Padding(Markdown(literal(note)), (0, 0, 0, 2)))
 
     for key, refs in (("follow_ups", v.follow_ups), ("related", v.related)):
         if not refs:
