@@ -13,6 +13,20 @@ LANGS = ("ko", "en")
 
 
 @dataclass(frozen=True)
+class Contradiction:
+    """A misconception of a key point: claims that, when the answer states one, mark the key
+    point as contradicted; `why` (lang -> text) is shown next to the phrase; `example`
+    (lang -> text) must trigger it (lint)."""
+
+    claims: tuple[str, ...]
+    why: dict[str, str] = field(default_factory=dict)
+    # claim strings over lexicon concepts (grading/claims.py): covered when one holds
+    claims: tuple[str, ...] = ()
+    contradicts: tuple[Contradiction, ...] = ()
+    example: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class KeyPoint:
     id: str
     text: dict[str, str]  # lang -> one sentence shown as feedback / hint
