@@ -20,9 +20,6 @@ class Contradiction:
 
     claims: tuple[str, ...]
     why: dict[str, str] = field(default_factory=dict)
-    # claim strings over lexicon concepts (grading/claims.py): covered when one holds
-    claims: tuple[str, ...] = ()
-    contradicts: tuple[Contradiction, ...] = ()
     example: dict[str, str] = field(default_factory=dict)
 
 
@@ -36,6 +33,9 @@ class KeyPoint:
     reject: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # lang -> why those phrases are wrong, shown next to them (default: the key point's text)
     why: dict[str, str] = field(default_factory=dict)
+    # claim strings over lexicon concepts (grading/claims.py): covered when one holds
+    claims: tuple[str, ...] = ()
+    contradicts: tuple[Contradiction, ...] = ()
 
 
 @dataclass(frozen=True)
