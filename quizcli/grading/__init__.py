@@ -262,7 +262,7 @@ def read_answer(question: Question, answer: str, lexicon=None):
 
     if lexicon is None:
         lexicon = builtin_lexicon()
-    raw = answer[:4 * MAX_GRADED_CHARS]
+    raw = answer[:4 * MAX_GRADED_CHARS].replace("**", "").replace("`", "")
     lines = [_LONG_RUN.sub(_split_run, _normalize(line)) for line in raw.splitlines()]
     lines = [ln for ln in lines if ln]
     return analyse(lines, lexicon, question_concepts(question))

@@ -2,6 +2,7 @@ r"""Claims: what a key point says, as concepts that must occur together in one c
 
     "gradient + vanish + layer|deep|sigmoid"      three slots, each met by a different occurrence
     "sigmoid|output + !zero-centred"             `!`: the concept must occur negated
+    "once-zero + ~stop"                          `~`: negated or not (never … 않: 다시는 활성화되지 않)
     "variance + two-over-fan-in - standard-deviation"   ` - c`: void if c occurs in the clause
 
 How an answer is read (`analyse`), so authors can predict it:
@@ -38,6 +39,7 @@ class ClaimSyntaxError(ValueError):
 class Slot:
     concepts: tuple[str, ...]  # alternatives
     negated: bool = False  # `!`: the occurrence must be negated
+    any_polarity: bool = False  # `~`: negated or not
 
 
 @dataclass(frozen=True)
@@ -64,13 +66,14 @@ def parse_claim(text: object) -> Claim:
     for raw in body.split("+"):
         raw = raw.strip()
         negated = raw.startswith("!")
-        names = [n.strip() for n in raw.lstrip("!").split("|")]
+        any_polarity = raw.startswith("~")
+        names = [n.strip() for n in raw.lstrip("!~").split("|")]
         for n in names:
             if not _SLUG.fullmatch(n):
                 raise ClaimSyntaxError(
                     f"{n!r} is not a concept id (slugs joined by ' + ', alternatives by '|', "
-                    f"'!' negates, ' - ' excludes): {text!r}")
-        slots.append(Slot(tuple(names), negated))
+                    f"'!' negated, '~' either polarity, ' - ' excludes): {text!r}")
+        slots.append(Slot(tuple(names), negated, any_polarity))
     if len(slots) > MAX_SLOTS:
         raise ClaimSyntaxError(f"a claim has at most {MAX_SLOTS} slots: {text!r}")
     ex = []
@@ -89,7 +92,7 @@ def _n(text: str) -> str:
     return to_match_text(text)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;。！？])\s+|\s+(?=(?:[-•*·]|\d+[.)])\s)")
+_SENTENCE_END = re.compile(r"(?<=[.!?;。！？])[*_\"'”’)\]]*\s+|\s+(?=(?:[-•*·]|\d+[.)])\s)")
 _CONTRAST = re.compile(_n(
     r"(?:,\s*|\s)(?=(?:but|however|whereas|although|though|yet|nevertheless|하지만|그러나|그렇지만"
     r"|반면|반대로|그런데|다만|그래도)(?:[\s,]|$))"
@@ -281,7 +284,7 @@ def _assign(slots, clause: Clause, usable: list[int], taken: list[int]):
         if i in taken:
             continue
         o = clause.occurrences[i]
-        if (i in clause.negated) != slot.negated:
+        if not slot.any_polarity and (i in clause.negated) != slot.negated:
             continue
         if not set(slot.concepts) & o.concepts:
             continue
