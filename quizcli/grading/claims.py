@@ -92,7 +92,7 @@ def _n(text: str) -> str:
     return to_match_text(text)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;。！？])[*_\"'”’)\]]*\s+|\s+(?=(?:[-•*·]|\d+[.)])\s)")
+_SENTENCE_END = re.compile(r"(?<=[.!?;。！？])[*_\"'”’)\]]*\s+")
 _CONTRAST = re.compile(_n(
     r"(?:,\s*|\s)(?=(?:but|however|whereas|although|though|yet|nevertheless|하지만|그러나|그렇지만"
     r"|반면|반대로|그런데|다만|그래도)(?:[\s,]|$))"
@@ -102,7 +102,8 @@ _ACTUALLY = re.compile(_n(r"^(?:but|however|yet|하지만|그러나|그런데|�
                           r"(?:actually|in fact|in reality|사실|실제로|실제|오히려)"))
 _REPORTED = re.compile(_n(
     r"misconception|(?<![a-z])myths?(?![a-z])|common mistake|it is a mistake|wrong to (?:say|think)"
-    r"|people (?:say|think|believe)|some (?:say|claim)|is often (?:said|claimed)|오해|잘못 알려|착각"
+    r"|people (?:say|think|believe)|some (?:say|claim)|is often (?:said|claimed)|wrong answer"
+    r"|오해|잘못 알려|착각|오답"
     r"|흔히들|라고들|다고들"))
 _SEPARATOR = re.compile(_n(
     r"\s*(?:,|/|&|·|and|or|및|그리고|또는|혹은|plus)?\s*(?:,|/|&|and|or)?\s*(?:the|a|an)?\s*"))
@@ -213,18 +214,20 @@ def _mark_lists(clause: Clause) -> None:
         items.append([i])
         separated.append((not rest or bool(_COORD_PARTICLE.search(rest)))
                          and _SEPARATOR.fullmatch(gap) is not None)
-    run = [0]
+    # a list followed by more concepts in its clause is a subject ("PyTorch, TensorFlow and
+    # JAX all use 0"), not a bare list of keywords
+    runs, run = [], [0]
     for k, sep in enumerate(separated):
         if sep:
             run.append(k + 1)
-            continue
-        if len(run) >= 3:
+        else:
+            runs.append(run)
+            run = [k + 1]
+    runs.append(run)
+    for run in runs:
+        if len(run) >= 3 and run[-1] == len(items) - 1:
             for it in run:
                 clause.listed.update(items[it])
-        run = [k + 1]
-    if len(run) >= 3:
-        for it in run:
-            clause.listed.update(items[it])
 
 
 def analyse(answer_lines: list[str], lexicon: Lexicon, concepts=None) -> list[Clause]:

@@ -281,10 +281,12 @@ def load_lexicon_dir(directory) -> tuple[Lexicon, list[str]]:
         concepts, found = parse_lexicon_data(data, str(path))
         problems += found
         for cid, forms in concepts.items():
-            if cid in merged:
-                problems.append(f"{path}: concept {cid!r} is defined in another lexicon file")
+            if cid in merged:  # a concept may gather forms from several files
+                for lang in LANGS:
+                    extra = tuple(f for f in forms.get(lang, ()) if f not in merged[cid].get(lang, ()))
+                    merged[cid][lang] = tuple(merged[cid].get(lang, ())) + extra
                 continue
-            merged[cid] = forms
+            merged[cid] = dict(forms)
     return Lexicon(merged), problems
 
 
