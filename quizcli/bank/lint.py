@@ -110,7 +110,12 @@ def lint(paths: Sequence[Path | str] = (), *, extra_dirs: Iterable[Path | str] =
         for f in files:
             add(f, path if is_dir else None, True)
 
-    lexicon, lexicon_problems = _lexicon([r.path for r in context] + target_dirs)
+    lex_dirs = [r.path / "lexicon" for r in context] + [d / "lexicon" for d in target_dirs]
+    if builtin_roots:
+        from ..paths import builtin_content_dir
+
+        lex_dirs.insert(0, builtin_content_dir() / "lexicon")
+    lexicon, lexicon_problems = _lexicon(lex_dirs)
     problems.extend(lexicon_problems)
 
     # parse: targets with every per-file check, context only for ids and follow-ups
@@ -166,19 +171,17 @@ def lint(paths: Sequence[Path | str] = (), *, extra_dirs: Iterable[Path | str] =
 
 
 def _lexicon(dirs: Sequence[Path]):
-    """The lexicon of these content roots (each root's lexicon/*.yaml), with QZ090 problems."""
+    """The lexicon of these lexicon directories (*.yaml each), with QZ090 problems."""
     from ..grading.lexicon import Lexicon, load_lexicon_dir
 
     merged, problems, seen = Lexicon(), [], set()
     for d in dirs:
-        lex_dir = Path(d) / "lexicon"
+        lex_dir = Path(d)
         key = lex_dir.resolve() if lex_dir.exists() else lex_dir
         if key in seen or not lex_dir.is_dir():
             continue
         seen.add(key)
         found, messages = load_lexicon_dir(lex_dir)
-        for cid in set(found.concepts) & set(merged.concepts):
-            messages.append(f"{lex_dir}: concept {cid!r} is defined in another content directory")
         merged = merged.merge(found)
         problems += [problem("QZ090", lex_dir, None, detail=m) for m in messages]
     return merged, problems
