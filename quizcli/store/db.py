@@ -200,6 +200,7 @@ class Store:
         self._clock = clock or now_utc
         self._fuzz = enable_fuzzing
         self._scheduler = scheduler
+        self._scheduler_given = scheduler is not None
 
     # --- opening ------------------------------------------------------------------------------
     @classmethod
@@ -321,8 +322,22 @@ class Store:
             if fuzz is None:
                 fuzz = os.environ.get("QUIZ_FSRS_FUZZ", "1").strip().lower() not in (
                     "0", "false", "no", "off")
-            self._scheduler = Scheduler(enable_fuzzing=fuzz)
+            # the user's desired retention and fitted parameters (quiz config, quiz progress
+            # optimize); fsrs's defaults until they set them
+            from .settings import current_parameters, get_setting
+
+            fitted = current_parameters(self)
+            options = {"desired_retention": float(get_setting(self, "retention"))}
+            if fitted is not None:
+                options["parameters"] = fitted.parameters
+            self._scheduler = Scheduler(enable_fuzzing=fuzz, **options)
         return self._scheduler
+
+    def reset_scheduler(self) -> None:
+        """Forget the cached scheduler, so the next review reads the settings again (a
+        scheduler passed to open_store is kept)."""
+        if not self._scheduler_given:
+            self._scheduler = None
 
     @contextmanager
     def _write(self):
