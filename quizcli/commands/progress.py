@@ -121,3 +121,38 @@ def reset(
                 raise typer.Exit(1)
         backup, count = store.reset(backup_writer(store.home, store.now()))
     _say(T("reset_done", language, n=count, backup=backup))
+
+
+@progress_app.command(
+    "optimize",
+    epilog="Examples:  quiz progress optimize · quiz progress optimize --dry-run --json.  "
+    "Needs the optimizer extra: pip install 'quizcli[optimizer]' (fsrs-rs-python, the engine "
+    "Anki's Optimize uses). The fit uses the earliest 80% of your reviews on a later day and is "
+    "judged on the latest 20% (log loss and RMSE over bins, as the FSRS benchmark measures); "
+    "new parameters are adopted only if better on both, then refitted on all reviews, saved "
+    "with the date and review count, and every schedule is rebuilt from the log.",
+)
+def optimize(
+    dry_run: bool = typer.Option(False, "--dry-run", help="Fit and judge, but save nothing."),
+    json_: bool = typer.Option(False, "--json", help="Print the fit and its evaluation as JSON."),
+    home: Optional[str] = home_option(),
+    lang: Optional[str] = lang_option("the messages"),
+) -> None:
+    """Fit your own FSRS parameters to your answers; keep them only if they predict better."""
+    from ..console import make_console
+    from ..i18n import resolve_lang
+    from ..store import open_store
+    from ..store.optimize import load_engine, optimize as run
+
+    language = resolve_lang(lang)
+    engine = load_engine()  # before opening anything: one line when the extra is missing
+    with open_store(home) as store:
+        result = run(store, dry_run=dry_run, engine=engine)
+    if json_:
+        from ..jsonout import emit
+
+        emit(result)
+        return
+    from ..render.schedule import render_optimize
+
+    render_optimize(make_console(), result, language)

@@ -111,14 +111,29 @@ def _engine_items(engine, items):
             for it in items]
 
 
+def _guarded(call):
+    """Run an engine call; a Rust panic (pyo3's PanicException derives from BaseException)
+    becomes one QuizError line instead of a traceback."""
+    try:
+        return call()
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        raise QuizError(f"The FSRS optimizer failed: {message}. Your progress was left "
+                        "untouched.") from None
+
+
 def fit(engine, items) -> list[float]:
     """Parameters fitted on `items` (fsrs-rs, starting from its defaults)."""
     model = engine.FSRS(list(engine.DEFAULT_PARAMETERS))
-    return [float(p) for p in model.compute_parameters(_engine_items(engine, items))]
+    return [float(p) for p in _guarded(lambda: model.compute_parameters(
+        _engine_items(engine, items)))]
 
 
 def evaluate(engine, parameters, items) -> Metrics:
-    result = engine.FSRS(list(parameters)).evaluate(_engine_items(engine, items))
+    result = _guarded(lambda: engine.FSRS(list(parameters)).evaluate(
+        _engine_items(engine, items)))
     return Metrics(round(float(result.log_loss), 6), round(float(result.rmse_bins), 6))
 
 

@@ -1,0 +1,99 @@
+"""Messages of `quiz progress optimize`, `quiz config` and `quiz export`, and the scheduling
+part of `quiz stats` (true retention, workload forecast, leeches' missed points): data in,
+text out."""
+
+from __future__ import annotations
+
+from ..console import literal
+from ..i18n import Catalog
+
+S = Catalog({
+    # quiz progress optimize
+    "opt_data": {
+        "en": "{reviews} answers → {items} reviews on a later day ({skipped} question(s) answered "
+              "on one day only, not usable); fitted on the earliest {train}, judged on the latest {test}.",
+        "ko": "답변 {reviews}개 → 다른 날에 한 복습 {items}개(하루에만 답한 질문 {skipped}개는 쓸 수 "
+              "없음). 앞선 {train}개로 맞추고 가장 최근 {test}개로 평가했습니다.",
+    },
+    "opt_row": {"en": "{name:<22} log loss {ll:.4f}   RMSE (bins) {rmse:.4f}",
+                "ko": "{name}: log loss {ll:.4f} · RMSE(구간) {rmse:.4f}"},
+    "opt_old_default": {"en": "defaults (in use)", "ko": "기본값(사용 중)"},
+    "opt_old_fitted": {"en": "your parameters (in use)", "ko": "내 파라미터(사용 중)"},
+    "opt_new": {"en": "new fit", "ko": "새로 맞춘 값"},
+    "opt_adopted": {
+        "en": "Adopted: the new parameters predict your recent answers better. Refitted on all "
+              "{items} reviews, saved with today's date, and every schedule rebuilt from the log.",
+        "ko": "적용했습니다: 새 파라미터가 최근 답변을 더 잘 예측합니다. 복습 {items}개 전체로 다시 "
+              "맞춰 오늘 날짜와 함께 저장하고, 기록으로 모든 복습 일정을 다시 계산했습니다.",
+    },
+    "opt_kept": {
+        "en": "Kept the parameters in use: the new fit does not predict your recent answers better "
+              "on both measures. Nothing was changed.",
+        "ko": "지금 파라미터를 유지합니다: 새로 맞춘 값이 두 지표 모두에서 최근 답변을 더 잘 예측하지는 "
+              "못합니다. 아무것도 바꾸지 않았습니다.",
+    },
+    "opt_dry": {"en": "Dry run: would {verb}; nothing was saved.",
+                "ko": "시험 실행: {verb}. 저장하지 않았습니다."},
+    "opt_dry_adopt": {"en": "adopt the new parameters", "ko": "새 파라미터를 적용할 것입니다"},
+    "opt_dry_keep": {"en": "keep the parameters in use", "ko": "지금 파라미터를 유지할 것입니다"},
+    # quiz config
+    "config_set": {"en": "{key} = {value} (was {old}); rebuilt {cards} schedule(s) from the log.",
+                   "ko": "{key} = {value} (이전 {old}). 기록으로 복습 일정 {cards}개를 다시 계산했습니다."},
+    "config_row": {"en": "{key} = {value}{default}", "ko": "{key} = {value}{default}"},
+    "config_default": {"en": "  (default)", "ko": "  (기본값)"},
+    "config_params": {"en": "FSRS parameters: fitted {at} from {n} answers",
+                      "ko": "FSRS 파라미터: {at}에 답변 {n}개로 맞춤"},
+    "config_params_default": {"en": "FSRS parameters: fsrs defaults (quiz progress optimize fits yours)",
+                              "ko": "FSRS 파라미터: fsrs 기본값 (quiz progress optimize로 내 값을 맞출 수 있음)"},
+    # quiz export
+    "exported_anki": {
+        "en": "Wrote {n} notes ({lang}) to {path} — import it in Anki (File → Import). Importing "
+              "it again updates the same notes. Your quiz review history does not carry over.",
+        "ko": "노트 {n}개({lang})를 {path}에 썼습니다 — Anki의 파일 → 가져오기로 여세요. 다시 "
+              "가져오면 같은 노트가 갱신됩니다. quiz의 복습 기록은 옮겨지지 않습니다.",
+    },
+    # quiz stats
+    "true_retention": {
+        "en": "True retention (reviews of due cards passed, Anki's definition): {young} young, "
+              "{mature} mature, {all} in all",
+        "ko": "실제 기억 유지율(복습 시점이 된 카드를 맞힌 비율, Anki 기준): 신규 {young}, "
+              "숙련 {mature}, 전체 {all}",
+    },
+    "true_retention_none": {"en": "–", "ko": "–"},
+    "forecast": {
+        "en": "Forecast, next 30 days: {cur} reviews at retention {r} (at {lo}: {lo_n} · at {hi}: "
+              "{hi_n}); busiest day {peak}",
+        "ko": "앞으로 30일 예상 복습: 유지율 {r}에서 {cur}번 ({lo}: {lo_n}번 · {hi}: {hi_n}번), "
+              "가장 많은 날 {peak}번",
+    },
+    "leech_points": {"en": "  keeps missing: {points}", "ko": "  자꾸 빠뜨리는 포인트: {points}"},
+    "leech_see": {"en": "  see: {commands}", "ko": "  직접 보기: {commands}"},
+})
+
+
+def pct(share) -> str:
+    return S("true_retention_none", "en") if share is None else f"{round(share * 100):d}%"
+
+
+def say(console, text: str) -> None:
+    from rich.text import Text
+
+    console.print(Text(literal(text)), soft_wrap=True)
+
+
+def render_optimize(console, result, lang: str) -> None:
+    say(console, S("opt_data", lang, reviews=result.reviews, items=result.items,
+                   skipped=result.skipped_questions, train=result.train_items,
+                   test=result.test_items))
+    old_name = S("opt_old_default" if result.default_parameters else "opt_old_fitted", lang)
+    say(console, S("opt_row", lang, name=old_name, ll=result.old.log_loss,
+                   rmse=result.old.rmse_bins))
+    say(console, S("opt_row", lang, name=S("opt_new", lang), ll=result.new.log_loss,
+                   rmse=result.new.rmse_bins))
+    if result.dry_run:
+        say(console, S("opt_dry", lang,
+                       verb=S("opt_dry_adopt" if result.adopted else "opt_dry_keep", lang)))
+    elif result.adopted:
+        say(console, S("opt_adopted", lang, items=result.items))
+    else:
+        say(console, S("opt_kept", lang))
