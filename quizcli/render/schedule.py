@@ -37,9 +37,9 @@ S = Catalog({
     "opt_dry_adopt": {"en": "adopt the new parameters", "ko": "새 파라미터를 적용할 것입니다"},
     "opt_dry_keep": {"en": "keep the parameters in use", "ko": "지금 파라미터를 유지할 것입니다"},
     # quiz config
-    "config_set": {"en": "{key} = {value} (was {old}); rebuilt {cards} schedule(s) from the log.",
-                   "ko": "{key} = {value} (이전 {old}). 기록으로 복습 일정 {cards}개를 다시 계산했습니다."},
-    "config_row": {"en": "{key} = {value}{default}", "ko": "{key} = {value}{default}"},
+    "config_set": {"en": "{name} = {value} (was {old}); rebuilt {cards} schedule(s) from the log.",
+                   "ko": "{name} = {value} (이전 {old}). 기록으로 복습 일정 {cards}개를 다시 계산했습니다."},
+    "config_row": {"en": "{name} = {value}{default}", "ko": "{name} = {value}{default}"},
     "config_default": {"en": "  (default)", "ko": "  (기본값)"},
     "config_params": {"en": "FSRS parameters: fitted {at} from {n} answers",
                       "ko": "FSRS 파라미터: {at}에 답변 {n}개로 맞춤"},
@@ -47,9 +47,9 @@ S = Catalog({
                               "ko": "FSRS 파라미터: fsrs 기본값 (quiz progress optimize로 내 값을 맞출 수 있음)"},
     # quiz export
     "exported_anki": {
-        "en": "Wrote {n} notes ({lang}) to {path} — import it in Anki (File → Import). Importing "
+        "en": "Wrote {n} notes ({which}) to {path} — import it in Anki (File → Import). Importing "
               "it again updates the same notes. Your quiz review history does not carry over.",
-        "ko": "노트 {n}개({lang})를 {path}에 썼습니다 — Anki의 파일 → 가져오기로 여세요. 다시 "
+        "ko": "노트 {n}개({which})를 {path}에 썼습니다 — Anki의 파일 → 가져오기로 여세요. 다시 "
               "가져오면 같은 노트가 갱신됩니다. quiz의 복습 기록은 옮겨지지 않습니다.",
     },
     # quiz stats
@@ -97,3 +97,42 @@ def render_optimize(console, result, lang: str) -> None:
         say(console, S("opt_adopted", lang, items=result.items))
     else:
         say(console, S("opt_kept", lang))
+
+
+def schedule_lines(report, lang: str) -> list:
+    """True retention and the workload forecast, for the stats headline."""
+    from rich.text import Text
+
+    lines = []
+    tr = report.true_retention
+    if tr is not None:
+        t = tr.all_time
+        lines.append(Text(S("true_retention", lang, young=pct(t.young.share),
+                            mature=pct(t.mature.share), all=pct(t.all.share))))
+    w = report.workload
+    if w is not None:
+        def n(f):
+            return f"{f.total:g}"
+
+        lines.append(Text(S("forecast", lang, cur=n(w.current), r=f"{w.current.retention:g}",
+                            lo=f"{w.lower.retention:g}", lo_n=n(w.lower),
+                            hi=f"{w.higher.retention:g}", hi_n=n(w.higher),
+                            peak=f"{w.current.peak:g}")))
+    return lines
+
+
+def leech_details(cell, leech, lang: str) -> None:
+    """Append to a leech's table cell the key points it keeps missing and where to see them."""
+    points = getattr(leech, "missed_points", None) or []
+    if points:
+        def text(p):
+            if p.text:
+                value = p.text.get(lang) or next(iter(p.text.values()), "")
+                return f"{p.key_point_id} ({p.missed}×) — {value}"
+            return f"{p.key_point_id} ({p.missed}×)"
+
+        cell.append("\n" + literal(S("leech_points", lang,
+                                     points="; ".join(text(p) for p in points))))
+    see = getattr(leech, "see_also", None) or []
+    if see:
+        cell.append("\n" + literal(S("leech_see", lang, commands=" · ".join(see))), style="dim")
