@@ -135,3 +135,55 @@ def test_a_leech_shows_what_it_keeps_missing_and_where_to_see_it(cli, quiz_home)
     assert leech["see_also"] == q.see_commands() and leech["see_also"]
     text = cli("stats", "--width", "200").stdout
     assert "keeps missing: " + kps[0] in text and q.see_commands()[0] in text
+
+
+def _make_leech(store, qid, start=T0):
+    when = start
+    store.record_review(qid, 4, when=when)
+    for _ in range(4):
+        when += timedelta(days=30)
+        store.record_review(qid, 1, when=when)
+        when += timedelta(minutes=15)
+        store.record_review(qid, 4, when=when)
+    return when
+
+
+def test_suspended_questions_leave_the_schedule_and_come_back(cli, quiz_home, monkeypatch):
+    from quizcli.bank.loader import load_bank
+
+    bank = load_bank([])
+    ids = [q.id for q in bank.questions]
+    leech, other = ids[0], ids[1]
+    with open_store(quiz_home, enable_fuzzing=False) as s:
+        end = _make_leech(s, leech)
+        s.record_review(other, 3, when=end)
+    monkeypatch.setenv("QUIZ_NOW", (end + timedelta(days=400)).isoformat())  # both due
+    with open_store(quiz_home) as s:
+        assert sorted(s.order_questions(ids, {}, new_limit=0)) == sorted([leech, other])
+    due_before = json.loads(cli("stats", "--json").stdout)["due"]["now"]
+    r = cli("progress", "suspend", "--leeches")
+    assert r.exit_code == 0 and f"Suspended 1 question: {leech}" in r.stdout
+    with open_store(quiz_home) as s:
+        assert s.order_questions(ids, {}, new_limit=0) == [other]
+        assert leech not in s.order_questions(ids, {}, new_limit=100)
+    data = json.loads(cli("stats", "--json").stdout)
+    assert data["due"]["now"] == due_before - 1 and data["suspended"] == [leech]
+    assert data["leeches"][0]["suspended"] is True
+    assert "quiz progress unsuspend " + leech in cli("stats", "--width", "200").stdout
+    # an explicit --id still asks it, and the review is recorded
+    r = cli("ask", "--id", leech, "--answer", "sigmoid saturates", "--rate", "good", "--json")
+    assert r.exit_code == 0, r
+    with open_store(quiz_home) as s:
+        assert s.card(leech).reps == 10
+    assert cli("progress", "unsuspend", leech).exit_code == 0
+    with open_store(quiz_home) as s:
+        assert s.suspended() == {}
+        assert leech in s.order_questions(ids, {}, now=end + timedelta(days=4000), new_limit=0)
+
+
+def test_suspend_needs_ids_or_leeches_and_known_ids(cli):
+    for args in (("progress", "suspend"), ("progress", "suspend", "relu-vs-sigmod"),
+                 ("progress", "unsuspend")):
+        r = cli(*args)
+        assert r.exit_code == 2 and r.stdout == "" and len(r.stderr.strip().splitlines()) == 1
+    assert "Did you mean: relu-vs-sigmoid" in cli("progress", "suspend", "relu-vs-sigmod").stderr

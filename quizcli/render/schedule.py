@@ -68,6 +68,22 @@ S = Catalog({
     },
     "leech_points": {"en": "  keeps missing: {points}", "ko": "  자꾸 빠뜨리는 포인트: {points}"},
     "leech_see": {"en": "  see: {commands}", "ko": "  직접 보기: {commands}"},
+    "leech_suspended": {"en": "  suspended (quiz progress unsuspend {qid})",
+                        "ko": "  보류 중 (되돌리기: quiz progress unsuspend {qid})"},
+    "leech_suspend_hint": {"en": "  set it aside: quiz progress suspend {qid}",
+                           "ko": "  잠시 빼 두기: quiz progress suspend {qid}"},
+    # quiz progress suspend / unsuspend
+    "suspended": {
+        "en": "Suspended {n} question(s): {ids}. quiz ask leaves them out of its schedule "
+              "(quiz ask --id still asks them); their answers and schedules are kept.",
+        "ko": "질문 {n}개를 보류했습니다: {ids}. quiz ask의 복습 일정에서 빠집니다(quiz ask --id로는 "
+              "계속 풀 수 있음). 답변 기록과 일정은 그대로입니다.",
+    },
+    "suspended_none": {"en": "Nothing new to suspend{what}.", "ko": "새로 보류할 질문이 없습니다{what}."},
+    "suspended_none_leeches": {"en": " (no leech that is not suspended already)",
+                               "ko": " (아직 보류하지 않은 거머리 카드가 없음)"},
+    "unsuspended": {"en": "Back in the schedule: {n} question(s){ids}.",
+                    "ko": "복습 일정으로 되돌린 질문 {n}개{ids}."},
 })
 
 
@@ -136,3 +152,5 @@ def leech_details(cell, leech, lang: str) -> None:
     see = getattr(leech, "see_also", None) or []
     if see:
         cell.append("\n" + literal(S("leech_see", lang, commands=" · ".join(see))), style="dim")
+    key = "leech_suspended" if getattr(leech, "suspended", False) else "leech_suspend_hint"
+    cell.append("\n" + literal(S(key, lang, qid=leech.question_id)), style="dim")

@@ -78,7 +78,8 @@ def m001_initial(db) -> None:
 def m002_settings_and_parameters(db) -> None:
     # settings: the user's choices (desired retention …), one JSON value per key.
     # fsrs_parameters: every fit `quiz progress optimize` made, adopted or not; the scheduler
-    # uses the latest adopted row (none: fsrs's defaults).
+    # uses the latest adopted row (none: fsrs's defaults). suspended: questions the scheduled
+    # order skips (quiz progress suspend); `quiz ask --id` and --practice still ask them.
     _run(db, """
     CREATE TABLE settings (
         key TEXT PRIMARY KEY,
@@ -92,5 +93,10 @@ def m002_settings_and_parameters(db) -> None:
         parameters TEXT NOT NULL,              -- JSON list of 21 floats (FSRS-6)
         adopted INTEGER NOT NULL CHECK (adopted IN (0, 1)),
         evaluation TEXT NOT NULL DEFAULT '{}'  -- JSON: held-out log loss and RMSE, old and new
+    );
+    CREATE TABLE suspended (                   -- left out of quiz ask's schedule (leeches …)
+        question_id TEXT PRIMARY KEY,
+        suspended_at TEXT NOT NULL,
+        reason TEXT                            -- 'leech' or 'manual'
     )
     """)

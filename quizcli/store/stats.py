@@ -2,7 +2,8 @@
 
 Definitions (also in `quiz stats --help`):
 - due now / today / this week: cards whose due time is ≤ now / before the end of today /
-  before the end of the 7th day counting today (local calendar days); cumulative.
+  before the end of the 7th day counting today (local calendar days); cumulative; suspended
+  questions (quiz progress suspend) are not counted.
 - retention: share of all reviews rated Good or Easy.
 - mastery per tag: mean of the latest rubric score (0..1) of each answered question with that
   tag (tags from the bank, or stored with the review for questions no longer in it).
@@ -81,6 +82,7 @@ class Leech:
     question: dict | None
     missed_points: list[LeechPoint] = field(default_factory=list)  # most missed first
     see_also: list[str] = field(default_factory=list)  # quiz explain/demo lines
+    suspended: bool = False  # left out of quiz ask's schedule (quiz progress suspend)
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,7 @@ class StatsReport:
     parameters: dict = field(default_factory=dict)  # {"fitted": bool, "fitted_at", "reviews"}
     true_retention: object = None  # forecast.TrueRetentionReport
     workload: object = None  # forecast.Workload
+    suspended: list[str] = field(default_factory=list)  # not in the due counts or forecast
 
 
 def _local_day(moment: datetime, tz) -> date:
@@ -158,13 +161,14 @@ def compute_stats(store: Store, *, now: datetime | None = None, tz=None, bank=No
     # due
     _, end_today = day_bounds(moment, tz)
     _, end_week = day_bounds(moment + timedelta(days=6), tz)
-    live = [c for c in cards if in_bank(c.question_id)]
+    suspended = store.suspended()
+    live = [c for c in cards if in_bank(c.question_id) and c.question_id not in suspended]
     answered_ids = {c.question_id for c in cards}
     due = DueCounts(
         now=sum(c.due <= moment for c in live),
         today=sum(c.due < end_today for c in live),
         week=sum(c.due < end_week for c in live),
-        new=(sum(1 for q in bank if q not in answered_ids)
+        new=(sum(1 for q in bank if q not in answered_ids and q not in suspended)
              if bank is not None else None),
     )
 
@@ -235,7 +239,8 @@ def compute_stats(store: Store, *, now: datetime | None = None, tz=None, bank=No
         return bank[qid].see_commands() if bank is not None and qid in bank else []
 
     leeches = [Leech(c.question_id, c.lapses, c.reps, title(c.question_id),
-                     leech_points(c.question_id), see_also(c.question_id))
+                     leech_points(c.question_id), see_also(c.question_id),
+                     c.question_id in suspended)
                for c in sorted(cards, key=lambda c: (-c.lapses, c.question_id))
                if c.lapses >= LEECH_LAPSES]
 
@@ -276,4 +281,5 @@ def compute_stats(store: Store, *, now: datetime | None = None, tz=None, bank=No
         parameters=parameters,
         true_retention=true_retention(reviews, moment, tz),
         workload=load,
+        suspended=sorted(suspended),
     )
