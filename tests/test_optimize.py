@@ -129,12 +129,12 @@ def test_dry_run_saves_nothing(cli, synthetic_home, tmp_path):
 
 
 def test_a_real_like_log_of_the_bank_questions(cli, quiz_home, monkeypatch):
-    """The 42 built-in questions answered twice a day for 300 days as quiz ask schedules them
+    """The built-in questions answered twice a day for 360 days as quiz ask schedules them
     (10 new a day): at least 500 reviews. Whatever the verdict, it must follow the numbers."""
     from quizcli.bank.loader import load_bank
 
     ids = [q.id for q in load_bank([]).questions]
-    count = simulate(quiz_home, ids, days=300, seed=11)
+    count = simulate(quiz_home, ids, days=360, seed=11)
     assert count >= 500
     with open_store(quiz_home) as s:
         before = [(c.question_id, c.due) for c in s.cards()]
