@@ -48,8 +48,8 @@ COMMANDS = {
                "Your settings, kept with your progress: desired retention (quiz config set "
                "retention 0.9)."),
     "export": ("quizcli.commands.export",
-               "Export the questions to an Anki deck (.apkg): one note per question, both "
-               "languages."),
+               "Export the questions: an Anki deck (.apkg) or a CSV table, in Korean, English "
+               "or both."),
     "lint": ("quizcli.commands.lint",
              "Check question files: format, types, both languages, rubric, facts, follow-ups, "
              "order."),

@@ -149,3 +149,27 @@ def test_anki_itself_imports_the_package_and_a_second_export_updates_it(cli, tmp
         assert note["Question"].startswith("Why use ReLU")
     finally:
         col.close()
+
+
+def test_csv_export_reads_back_one_row_per_question_and_language(cli, tmp_path):
+    import csv
+
+    bank = load_bank([])
+    out = tmp_path / "q.csv"
+    r = cli("export", "csv", str(out))
+    assert r.exit_code == 0, r
+    raw = out.read_bytes()
+    assert raw.startswith("\ufeff".encode("utf-8"))  # spreadsheets then read UTF-8
+    with open(out, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 2 * len(bank.questions)
+    q = bank.get("relu-vs-sigmoid")
+    ko = next(r for r in rows if r["id"] == q.id and r["lang"] == "ko")
+    assert ko["question"] == q.title["ko"].strip() and ko["answer"] == q.answer["ko"].strip()
+    assert ko["key_points"].split("\n") == [kp.text["ko"].strip() for kp in q.key_points]
+    assert ko["see_also"].split("\n") == q.see_commands()
+    r = cli("export", "csv", "-", "--lang", "en", "--tag", "relu")
+    rows = list(csv.DictReader(r.stdout.splitlines()))
+    assert {row["lang"] for row in rows} == {"en"}
+    assert {row["id"] for row in rows} == {x.id for x in bank.select(["relu"])}
+    assert cli("export", "csv", str(out)).exit_code == 2  # exists, no --force

@@ -1,4 +1,4 @@
-"""`quiz export anki FILE.apkg`: the questions as an Anki deck."""
+"""`quiz export anki FILE.apkg` and `quiz export csv FILE`: the questions for other tools."""
 
 from pathlib import Path
 from typing import List, Optional
@@ -10,7 +10,7 @@ from .common import content_dir_option
 
 export_app = typer.Typer(
     name="export",
-    help="Export the questions to an Anki deck (.apkg): one note per question, both languages.",
+    help="Export the questions: an Anki deck (.apkg) or a CSV table, in Korean, English or both.",
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -50,3 +50,38 @@ def anki(
     notes = build_notes(bank.select(tag or ()), choice)
     path = write_apkg(notes, file, force=force)
     say(make_console(), S("exported_anki", language, n=len(notes), which=choice, path=path))
+
+
+@export_app.command(
+    "csv",
+    epilog="Examples:  quiz export csv questions.csv · quiz export csv - --lang ko --tag relu.  "
+    "Columns: id, lang, question, summary, key_points, answer, see_also, tags; one row per "
+    "question and language; UTF-8 (with a BOM in files, for spreadsheets).",
+)
+def csv_(
+    file: str = typer.Argument(..., metavar="FILE", help="The CSV file to write, or - for stdout."),
+    lang: str = typer.Option("both", "--lang", metavar="ko|en|both",
+                             help="Languages to export (both: a row for each)."),
+    tag: Optional[List[str]] = typer.Option(None, "--tag", "-t", metavar="TAG",
+                                            help="Only questions with this tag (repeatable: any of them)."),
+    force: bool = typer.Option(False, "--force", help="Overwrite FILE if it exists."),
+    content_dirs: Optional[List[Path]] = content_dir_option(),
+) -> None:
+    """Write the questions to a CSV table (for other tools, or to study on paper)."""
+    from ..console import make_console
+    from ..errors import QuizError
+    from ..export.anki import LANG_CHOICES
+    from ..export.table import rows, write_csv
+    from ..i18n import resolve_lang
+    from ..render.schedule import S, say
+    from .common import open_bank
+
+    choice = lang.strip().lower()
+    if choice not in LANG_CHOICES:
+        raise QuizError(f"Unknown language '{lang}' for --lang. Allowed: ko, en, both.")
+    language = resolve_lang(None if choice == "both" else choice)
+    bank = open_bank(content_dirs, language)
+    data = rows(bank.select(tag or ()), choice)
+    path = write_csv(data, file, force=force)
+    if path is not None:
+        say(make_console(), S("exported_csv", language, n=len(data), path=path))

@@ -52,6 +52,7 @@ S = Catalog({
         "ko": "노트 {n}개({which})를 {path}에 썼습니다 — Anki의 파일 → 가져오기로 여세요. 다시 "
               "가져오면 같은 노트가 갱신됩니다. quiz의 복습 기록은 옮겨지지 않습니다.",
     },
+    "exported_csv": {"en": "Wrote {n} rows to {path}.", "ko": "{path}에 {n}행을 썼습니다."},
     # quiz stats
     "true_retention": {
         "en": "True retention (reviews of due cards passed, Anki's definition): {young} young, "
