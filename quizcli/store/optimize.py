@@ -18,6 +18,12 @@ Method, step by step:
 4. The candidate is adopted only if it is better on both. The parameters stored are then
    refitted on all items (the held-out ones are the most recent, so they must count), with
    the date and the review count; the schedule is rebuilt from the log with them.
+
+The judgement leans towards keeping what is in use: parameters adopted by an earlier run
+were fitted on all reviews then, so they have seen part of today's held-out ones, while the
+candidate has not. A new fit therefore has to be clearly better to replace an earlier one.
+fsrs-rs needs no minimum (fsrs[optimizer] silently returns its defaults below 512 reviews);
+MIN_ITEMS only keeps the held-out part large enough to mean something.
 """
 
 from __future__ import annotations
