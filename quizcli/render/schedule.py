@@ -57,8 +57,8 @@ S = Catalog({
     "true_retention": {
         "en": "True retention (reviews of due cards passed, Anki's definition): {young} young, "
               "{mature} mature, {all} in all",
-        "ko": "실제 기억 유지율(복습 시점이 된 카드를 맞힌 비율, Anki 기준): 신규 {young}, "
-              "숙련 {mature}, 전체 {all}",
+        "ko": "실제 기억 유지율(복습할 때가 된 질문을 기억해 낸 비율, Anki 기준): 초기(간격 21일 "
+              "미만) {young}, 숙련 {mature}, 전체 {all}",
     },
     "true_retention_none": {"en": "–", "ko": "–"},
     "forecast": {
