@@ -166,3 +166,39 @@ def test_missing_extra_is_one_line_and_exit_2(cli, monkeypatch):
     assert r.exit_code == 2 and r.stdout == ""
     assert r.stderr.strip().count("\n") == 0
     assert "pip install 'quizcli[optimizer]'" in r.stderr
+
+
+def test_export_import_carries_retention_parameters_and_suspensions(cli, synthetic_home,
+                                                                     tmp_path, monkeypatch):
+    monkeypatch.setenv("QUIZ_FSRS_FUZZ", "0")
+    a = _copy_home(synthetic_home, tmp_path / "a")
+    b = tmp_path / "b"
+    assert cli("progress", "optimize", "--home", str(a)).exit_code == 0
+    assert cli("config", "set", "retention", "0.85", "--home", str(a)).exit_code == 0
+    with open_store(a) as s:
+        s.suspend(["syn-001"])
+    dump = tmp_path / "a.json"
+    assert cli("progress", "export", str(dump), "--home", str(a)).exit_code == 0
+    data = json.loads(dump.read_text())
+    assert data["settings"] == {"retention": 0.85} and data["fsrs_parameters"][0]["adopted"]
+    assert [row["question_id"] for row in data["suspended"]] == ["syn-001"]
+    for _ in range(2):  # importing twice changes nothing
+        assert cli("progress", "import", str(dump), "--home", str(b)).exit_code == 0
+    with open_store(a) as sa, open_store(b) as sb:
+        assert current_parameters(sb).parameters == current_parameters(sa).parameters
+        assert sb.scheduler.desired_retention == 0.85 and sb.suspended() == {"syn-001": "manual"}
+        assert [(c.question_id, c.due) for c in sb.cards()] == [
+            (c.question_id, c.due) for c in sa.cards()]  # the same schedule on the new machine
+        assert len(fit_history(sb)) == 1
+
+
+def test_an_export_with_a_bad_setting_imports_nothing(cli, tmp_path, quiz_home):
+    dump = tmp_path / "bad.json"
+    dump.write_text(json.dumps({"format": "quizcli-progress", "version": 1, "sessions": [],
+                                "reviews": [{"uid": "u1", "question_id": "q", "rating": 3,
+                                             "reviewed_at": "2025-03-01T09:00:00Z"}],
+                                "settings": {"retention": 0.99}}))
+    r = cli("progress", "import", str(dump))
+    assert r.exit_code == 2 and "settings.retention" in r.stderr and "Nothing was imported" in r.stderr
+    with open_store(quiz_home) as s:
+        assert s.review_count() == 0

@@ -686,11 +686,13 @@ class Store:
                   "stability": c.stability, "difficulty": c.difficulty, "reps": c.reps,
                   "lapses": c.lapses} for c in self.cards()]
         from .progress import EXPORT_FORMAT, EXPORT_VERSION
+        from .settings import export_settings
 
         return {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "quizcli": __version__,
                 "schema": self.schema_version, "exported_at": iso(self.now()),
                 "sessions": out_sessions, "reviews": reviews,
-                "cards": cards}  # informative: import rebuilds cards from the reviews
+                "cards": cards,  # informative: import rebuilds cards from the reviews
+                **export_settings(self)}
 
     def import_data(self, data: dict) -> ImportResult:
         """Merge an export (already validated by progress.validate_export) by review identity
@@ -721,6 +723,12 @@ class Store:
                     touched.add(r["question_id"])
                 else:
                     skipped += 1
+            from .settings import import_settings
+
+            changed = import_settings(self, db, data)
+            if changed:  # a new retention or newer adopted parameters: every schedule moves
+                self.reset_scheduler()
+                touched.update(r[0] for r in db.execute("SELECT DISTINCT question_id FROM reviews"))
             for qid in sorted(touched):
                 self._replay(db, qid)
         return ImportResult(added, skipped, sessions_added, tuple(sorted(touched)))

@@ -105,16 +105,17 @@ def _fit_row(r) -> FittedParameters:
 
 
 def current_parameters(store) -> FittedParameters | None:
-    """The latest adopted fit, or None (the scheduler then uses fsrs's defaults)."""
+    """The latest adopted fit by date (wherever it was made: imports merge fits), or None
+    (the scheduler then uses fsrs's defaults)."""
     r = store.db.execute("SELECT parameters, fitted_at, review_count, adopted, evaluation "
-                         "FROM fsrs_parameters WHERE adopted = 1 ORDER BY id DESC LIMIT 1"
-                         ).fetchone()
+                         "FROM fsrs_parameters WHERE adopted = 1 ORDER BY fitted_at DESC, id DESC "
+                         "LIMIT 1").fetchone()
     return _fit_row(r) if r else None
 
 
 def fit_history(store) -> list[FittedParameters]:
     rows = store.db.execute("SELECT parameters, fitted_at, review_count, adopted, evaluation "
-                            "FROM fsrs_parameters ORDER BY id")
+                            "FROM fsrs_parameters ORDER BY fitted_at, id")
     return [_fit_row(r) for r in rows]
 
 
@@ -129,3 +130,42 @@ def save_fit(store, parameters, review_count: int, adopted: bool, evaluation: di
     if adopted:
         store.reset_scheduler()
         store.rebuild()
+
+
+# --- carried by `quiz progress export` / `import` ------------------------------------------------
+
+def export_settings(store) -> dict:
+    """The export's "settings", "fsrs_parameters" and "suspended" entries (optional keys of
+    format version 1: older quizcli versions ignore them)."""
+    settings = {k: json.loads(v) for k, v in store.db.execute("SELECT key, value FROM settings")}
+    fits = [{"fitted_at": iso(f.fitted_at), "review_count": f.review_count,
+             "parameters": list(f.parameters), "adopted": f.adopted, "evaluation": f.evaluation}
+            for f in fit_history(store)]
+    suspended = [{"question_id": q, "suspended_at": at, "reason": reason} for q, at, reason in
+                 store.db.execute("SELECT question_id, suspended_at, reason FROM suspended "
+                                  "ORDER BY question_id")]
+    return {"settings": settings, "fsrs_parameters": fits, "suspended": suspended}
+
+
+def import_settings(store, db, data: dict) -> bool:
+    """Merge an export's settings (validated by progress.validate_export) inside the import's
+    transaction: a setting this home has not set, fits not already here (by time and values),
+    suspensions not already here. Importing twice changes nothing. Returns True when the
+    schedule's inputs changed (retention, or the adopted parameters)."""
+    before = (get_setting(store, "retention"), current_parameters(store))
+    for key, value in (data.get("settings") or {}).items():
+        db.execute("INSERT OR IGNORE INTO settings (key, value, updated_at) VALUES (?, ?, ?)",
+                   (key, json.dumps(value), iso(store.now())))
+    present = {(r[0], r[1]) for r in db.execute("SELECT fitted_at, parameters FROM fsrs_parameters")}
+    for fit in sorted(data.get("fsrs_parameters") or [], key=lambda f: f["fitted_at"]):
+        params = json.dumps([float(p) for p in fit["parameters"]])
+        if (fit["fitted_at"], params) in present:
+            continue
+        db.execute("INSERT INTO fsrs_parameters (fitted_at, review_count, parameters, adopted, "
+                   "evaluation) VALUES (?, ?, ?, ?, ?)",
+                   (fit["fitted_at"], fit["review_count"], params, int(fit["adopted"]),
+                    json.dumps(fit.get("evaluation") or {})))
+    for row in data.get("suspended") or []:
+        db.execute("INSERT OR IGNORE INTO suspended (question_id, suspended_at, reason) "
+                   "VALUES (?, ?, ?)", (row["question_id"], row["suspended_at"], row.get("reason")))
+    return (get_setting(store, "retention"), current_parameters(store)) != before
