@@ -187,3 +187,17 @@ def test_suspend_needs_ids_or_leeches_and_known_ids(cli):
         r = cli(*args)
         assert r.exit_code == 2 and r.stdout == "" and len(r.stderr.strip().splitlines()) == 1
     assert "Did you mean: relu-vs-sigmoid" in cli("progress", "suspend", "relu-vs-sigmod").stderr
+
+
+def test_every_message_has_both_languages_with_the_same_placeholders():
+    import string
+
+    from quizcli.render.schedule import S
+
+    def fields(text):
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    for key, texts in S.strings.items():
+        assert set(texts) == {"ko", "en"}, key
+        assert all(texts.values()), key
+        assert fields(texts["ko"]) == fields(texts["en"]), key
