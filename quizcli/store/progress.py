@@ -7,7 +7,12 @@ Format (version 1):
      "reviews":  [{"uid", "question_id", "reviewed_at", "rating" (1..4), "score" (0..1 or null),
                    "covered": [ids], "missed": [ids], "tags": [..], "lang", "duration_s",
                    "session": session uid or null}],
-     "cards": [...]}   # informative only: import rebuilds schedules from the reviews
+     "cards": [...],   # informative only: import rebuilds schedules from the reviews
+     # optional (older files lack them; older readers ignore them):
+     "settings": {"retention": 0.9},
+     "fsrs_parameters": [{"fitted_at", "review_count", "parameters": [21 numbers],
+                          "adopted": bool, "evaluation": {...}}],
+     "suspended": [{"question_id", "suspended_at", "reason"}]}
 """
 
 from __future__ import annotations
@@ -187,3 +192,56 @@ def validate_export(data, name: str) -> None:
         s = r.get("session")
         if s is not None and s not in session_uids:
             raise _bad(name, f"{where}.session", f"no session with uid '{s}' in the file")
+    _validate_settings(data, name)
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value
+
+
+def _validate_settings(data: dict, name: str) -> None:
+    """The optional settings, fits and suspensions (normalised in place)."""
+    from .settings import SETTINGS
+
+    settings = data.get("settings")
+    if settings is not None:
+        if not isinstance(settings, dict):
+            raise _bad(name, "settings", "expected an object")
+        for key in list(settings):
+            if key not in SETTINGS:
+                raise _bad(name, f"settings.{key}", f"unknown setting (known: {', '.join(SETTINGS)})")
+            try:
+                settings[key] = SETTINGS[key].parse(settings[key])
+            except QuizError as exc:
+                raise _bad(name, f"settings.{key}", str(exc).rstrip(".")) from None
+    fits = data.get("fsrs_parameters")
+    if fits is not None:
+        if not isinstance(fits, list):
+            raise _bad(name, "fsrs_parameters", "expected a list")
+        for i, f in enumerate(fits):
+            where = f"fsrs_parameters[{i}]"
+            if not isinstance(f, dict):
+                raise _bad(name, where, "expected an object")
+            f["fitted_at"] = _time(f.get("fitted_at"), name, f"{where}.fitted_at")
+            p = f.get("parameters")
+            if not isinstance(p, list) or len(p) != 21 or not all(_number(x) for x in p):
+                raise _bad(name, f"{where}.parameters", "expected a list of 21 numbers (FSRS-6)")
+            n = f.get("review_count")
+            if not isinstance(n, int) or isinstance(n, bool) or n < 0:
+                raise _bad(name, f"{where}.review_count", "expected a whole number ≥ 0")
+            if not isinstance(f.get("adopted"), bool):
+                raise _bad(name, f"{where}.adopted", "expected true or false")
+            if not isinstance(f.get("evaluation", {}), dict):
+                raise _bad(name, f"{where}.evaluation", "expected an object")
+    suspended = data.get("suspended")
+    if suspended is not None:
+        if not isinstance(suspended, list):
+            raise _bad(name, "suspended", "expected a list")
+        for i, row in enumerate(suspended):
+            where = f"suspended[{i}]"
+            if not isinstance(row, dict) or not isinstance(row.get("question_id"), str) \
+                    or not row["question_id"].strip():
+                raise _bad(name, where, "expected an object with a \"question_id\"")
+            row["suspended_at"] = _time(row.get("suspended_at"), name, f"{where}.suspended_at")
+            if row.get("reason") is not None and not isinstance(row["reason"], str):
+                raise _bad(name, f"{where}.reason", "expected a string or null")
