@@ -280,7 +280,7 @@ def judge(kp, clauses, lang: str):
 
     for con in getattr(kp, "contradicts", ()):
         for claim in _parsed(con.claims):
-            hit = find_claim(claim, clauses)
+            hit = find_claim(claim, clauses, strict=True)
             if hit is not None:
                 return Misconception(kp.id, lang, claim.text, " … ".join(hit.phrases), 0, 0,
                                      hit.sentence), None

@@ -21,4 +21,5 @@ def contradicts(question, kp, text: str, lexicon=None) -> list[int]:
     """Indices of `kp.contradicts` entries that hold in `text`."""
     clauses = _clauses(question, text, lexicon)
     return [i for i, con in enumerate(getattr(kp, "contradicts", ()))
-            if any(find_claim(parse_claim(c), clauses) is not None for c in con.claims)]
+            if any(find_claim(parse_claim(c), clauses, strict=True) is not None
+                   for c in con.claims)]

@@ -3,6 +3,7 @@ r"""Claims: what a key point says, as concepts that must occur together in one c
     "gradient + vanish + layer|deep|sigmoid"      three slots, each met by a different occurrence
     "sigmoid|output + !zero-centred"             `!`: the concept must occur negated
     "once-zero + ~stop"                          `~`: negated or not (never … 않: 다시는 활성화되지 않)
+    "output + dense|!zero"                       polarity is per alternative
     "variance + two-over-fan-in - standard-deviation"   ` - c`: void if c occurs in the clause
 
 How an answer is read (`analyse`), so authors can predict it:
@@ -37,9 +38,14 @@ class ClaimSyntaxError(ValueError):
 
 @dataclass(frozen=True)
 class Slot:
-    concepts: tuple[str, ...]  # alternatives
-    negated: bool = False  # `!`: the occurrence must be negated
-    any_polarity: bool = False  # `~`: negated or not
+    """One slot of a claim: alternatives, each with a polarity: '+' (not negated), '!' (negated)
+    or '~' (either)."""
+
+    alts: tuple[tuple[str, str], ...]
+
+    @property
+    def concepts(self) -> tuple[str, ...]:
+        return tuple(c for c, _ in self.alts)
 
 
 @dataclass(frozen=True)
@@ -64,16 +70,17 @@ def parse_claim(text: object) -> Claim:
     body, *excluded = [p.strip() for p in re.split(r"\s+-\s+", text.strip())]
     slots = []
     for raw in body.split("+"):
-        raw = raw.strip()
-        negated = raw.startswith("!")
-        any_polarity = raw.startswith("~")
-        names = [n.strip() for n in raw.lstrip("!~").split("|")]
-        for n in names:
-            if not _SLUG.fullmatch(n):
+        alts = []
+        for n in raw.split("|"):
+            n = n.strip()
+            polarity = n[0] if n[:1] in ("!", "~") else "+"
+            name = n[1:].strip() if polarity != "+" else n
+            if not _SLUG.fullmatch(name):
                 raise ClaimSyntaxError(
                     f"{n!r} is not a concept id (slugs joined by ' + ', alternatives by '|', "
                     f"'!' negated, '~' either polarity, ' - ' excludes): {text!r}")
-        slots.append(Slot(tuple(names), negated, any_polarity))
+            alts.append((name, polarity))
+        slots.append(Slot(tuple(alts)))
     if len(slots) > MAX_SLOTS:
         raise ClaimSyntaxError(f"a claim has at most {MAX_SLOTS} slots: {text!r}")
     ex = []
@@ -113,8 +120,14 @@ _WORD_REST = re.compile(r"[^\s,/;:]*")
 _EN_NEG = re.compile(
     r"(?<![a-z])(?:not|never|no|without|cannot|can't|cant|nor|neither|none|hardly|barely|"
     r"lack(?:s|ing)?|fails? to|free of|[a-z]+n['’]t|dont|doesnt|isnt|wont|arent|didnt|wasnt)(?![a-z])")
+_EN_POST_NEG = re.compile(
+    r"^\s*(?:do|does|did|will|would|can|could|should)?\s*(?:n['’]t|not|never)\s*(?:really\s*)?"
+    r"(?:happen|occur|exist|arise|appear|show up|matter)|^\s*(?:is|are|was|were)(?:n['’]t| not)"
+    r"\s*(?:a problem|an issue|present|there)|^\s*(?:never|rarely|no longer)\s*(?:happen|occur|arise)")
 _EN_NOT_NEG = re.compile(r"^\s*(?:only|just|merely|to mention)(?![a-z])|^\s*matter(?![a-z])")
 _KO_POST_NEG = re.compile(_n(r"않|없|아니|아닌|아닙|(?<!잘)못|말고|마세|마라|마십"))
+_KO_NEW_NOUN = re.compile(_n(r"..(?:가|이|은|는|을|를)$|때문"))
+_CONNECTIVE = re.compile(_n(r"(?:서|니까|므로|고|며|면|는데|때문\S*)(?:\s|,|$)|(?<![a-z])(?:so|because|since|which|and|thus|therefore|but)(?![a-z])|[,;:]"))
 _KO_PRE_NEG = re.compile(_n(r"(?<![\u1100-\u11ff])(?:안|못)\s$"))
 _NEG_WORDS_EN = 4
 
@@ -175,16 +188,32 @@ def _mark_negation(clause: Clause) -> None:
             continue
         for i, o in enumerate(occ):
             if o.start >= m.end():
-                if len(text[m.end():o.start].split()) <= _NEG_WORDS_EN:
+                between = text[m.end():o.start]
+                if len(between.split()) <= _NEG_WORDS_EN and not re.search(r"[,;:]", between):
                     clause.negated.add(i)
                 break
-    # Korean: 않/없/아니/못 after an occurrence (its word and the next two) negate it
+    # English: "X does not happen / never occurs / is not a problem" negates X
+    for i, o in enumerate(occ):
+        rest = _LATIN_REST.match(text, o.end).end()
+        if _EN_POST_NEG.match(text[rest:rest + 40]):
+            # the whole noun phrase before it: "vanishing gradients do not happen"
+            j = i
+            clause.negated.add(j)
+            while j > 0 and not text[_LATIN_REST.match(text, occ[j - 1].end).end():occ[j].start].strip():
+                j -= 1
+                clause.negated.add(j)
+    # Korean: 않/없/아니/못 after an occurrence (its word and the next three) negate it
     for i, o in enumerate(occ):
         nxt = occ[i + 1].start if i + 1 < len(occ) else len(text)
-        window = text[o.end:nxt]
-        words = window.split(" ")
-        window = " ".join(words[:3])
-        m = _KO_POST_NEG.search(window)
+        words = text[o.end:nxt].split(" ")
+        # the rest of its word and up to three more, stopping at a new subject or object
+        # ("미분 가능하기 때문에 문제가 없다": 없 negates 문제, not 미분 가능)
+        window = []
+        for k, word in enumerate(words[:4]):
+            if k and _KO_NEW_NOUN.search(word):
+                break
+            window.append(word)
+        m = _KO_POST_NEG.search(" ".join(window))
         if m and not inside(o.end + m.start()):
             clause.negated.add(i)
         before = text[max(0, o.start - 12):o.start]
@@ -262,8 +291,10 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def find_claim(claim: Claim, clauses: list[Clause]) -> ClaimHit | None:
-    """The first clause in which `claim` holds."""
+def find_claim(claim: Claim, clauses: list[Clause], strict: bool = False) -> ClaimHit | None:
+    """The first clause in which `claim` holds. `strict` (for misconceptions): not when a
+    negated occurrence follows the ones the claim uses (Korean puts the negation last: "수치 미분으로
+    근사하지 않습니다" does not say autograd approximates)."""
     for c in clauses:
         if c.reported or not c.occurrences:
             continue
@@ -273,6 +304,14 @@ def find_claim(claim: Claim, clauses: list[Clause]) -> ClaimHit | None:
                 for i in usable if i not in c.negated):
             continue
         chosen = _assign(claim.slots, c, usable, [])
+        if chosen is not None and strict and not any(k in c.negated for k in chosen):
+            last = max(c.occurrences[k].end for k in chosen)
+            for k in range(len(c.occurrences)):
+                o = c.occurrences[k]
+                if (k in c.negated and k not in chosen and o.start >= last
+                        and not _CONNECTIVE.search(c.text[last:o.start])):
+                    chosen = None
+                    break
         if chosen is not None:
             return ClaimHit(claim, _nfc(c.text), c.sentence,
                             tuple(_nfc(c.occurrences[i].text) for i in chosen))
@@ -287,9 +326,9 @@ def _assign(slots, clause: Clause, usable: list[int], taken: list[int]):
         if i in taken:
             continue
         o = clause.occurrences[i]
-        if not slot.any_polarity and (i in clause.negated) != slot.negated:
-            continue
-        if not set(slot.concepts) & o.concepts:
+        negated = i in clause.negated
+        if not any(c in o.concepts and (pol == "~" or (pol == "!") == negated)
+                   for c, pol in slot.alts):
             continue
         got = _assign(slots[1:], clause, usable, taken + [i])
         if got is not None:

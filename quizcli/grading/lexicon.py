@@ -111,7 +111,7 @@ class Lexicon:
 
     def __init__(self, concepts: Mapping[str, Mapping[str, Iterable[str]]] | None = None):
         self.concepts: dict[str, dict[str, tuple[str, ...]]] = {}
-        self._matchers: dict[frozenset[str], tuple[re.Pattern, dict[int, frozenset[str]]]] = {}
+        self._matchers: dict[frozenset[str], "Scanner"] = {}
         self._regex: dict[str, str] = {}
         self._forms: dict[str, set[str]] | None = None  # form regex -> concepts (all)
         for cid, by_lang in (concepts or {}).items():
@@ -184,46 +184,83 @@ class Lexicon:
         return [to_match_text(normalize(f.strip("^$"))) for f in self.forms(cid)
                 if not f.startswith(_REGEX_PREFIX)]
 
-    def matcher(self, concepts: Iterable[str] | None = None):
-        """(compiled alternation, concept sets by group index) for `concepts` (None: all)."""
+    def matcher(self, concepts: Iterable[str] | None = None) -> "Scanner":
+        """A scanner for `concepts` (None: all), with the forms of longer concepts that contain
+        them, so the longest form at a position wins as it would with the whole lexicon."""
         key = frozenset(self.concepts) if concepts is None else frozenset(concepts)
         hit = self._matchers.get(key)
         if hit is not None:
             return hit
         ids = key if concepts is None else self._closure(key)
         by_regex: dict[str, set[str]] = {}
+        firsts: dict[str, str] = {}
         for cid in ids:
             for form in self.forms(cid):
                 rx = self._compile_form(form)
                 if rx:
                     by_regex.setdefault(rx, set()).add(cid)
-        # longest first, so the longest form at a position wins
-        ordered = sorted(by_regex, key=lambda r: (-len(r), r))
-        # outer group number -> concepts (a re: form may hold groups of its own)
-        groups: dict[int, frozenset[str]] = {}
-        number = 1
-        for r in ordered:
-            groups[number] = frozenset(by_regex[r])
-            number += 1 + re.compile(r).groups
-        if ordered:
-            pattern = re.compile("|".join(f"({r})" for r in ordered))
-        else:
-            pattern = re.compile(r"(?!x)x")
-        self._matchers[key] = (pattern, groups)
-        return pattern, groups
+                    firsts.setdefault(rx, _literal_start(form))
+        scanner = Scanner([(rx, frozenset(c), firsts[rx]) for rx, c in by_regex.items()])
+        self._matchers[key] = scanner
+        return scanner
 
     def occurrences(self, text: str, concepts: Iterable[str] | None = None) -> list[Occurrence]:
         """Concept occurrences in NFD normalised `text`, left to right, non-overlapping."""
-        pattern, groups = self.matcher(concepts)
-        out = []
-        for m in pattern.finditer(text):
-            if m.end() == m.start():
+        return self.matcher(concepts).scan(text)
+
+
+def _literal_start(form: str) -> str:
+    """Up to two leading characters every match of `form` starts with ('' for re: forms)."""
+    if form.startswith(_REGEX_PREFIX):
+        return ""
+    from ..textmatch import normalize
+
+    body = to_match_text(normalize(form.lstrip("^").rstrip("$")))
+    head = body[:2]
+    if len(head) == 2 and (head[1].isspace() or head[1] == "-"):
+        head = head[:1]
+    return head
+
+
+class Scanner:
+    """Finds forms at each position of a text, trying only forms whose first characters are
+    there (a dict lookup per position), longest regex first: leftmost, longest, non-overlapping,
+    like one alternation, without trying every form at every position."""
+
+    def __init__(self, forms: list[tuple[str, frozenset[str], str]]):
+        self.by2: dict[str, list] = {}
+        self.by1: dict[str, list] = {}
+        self.always: list = []
+        for rx, concepts, head in sorted(forms, key=lambda f: (-len(f[0]), f[0])):
+            entry = (len(rx), re.compile(rx), concepts)
+            if len(head) == 2:
+                self.by2.setdefault(head, []).append(entry)
+            elif head:
+                self.by1.setdefault(head, []).append(entry)
+            else:
+                self.always.append(entry)
+
+    def scan(self, text: str) -> list[Occurrence]:
+        out: list[Occurrence] = []
+        pos, n = 0, len(text)
+        by2, by1, always = self.by2, self.by1, self.always
+        while pos < n:
+            cands = by2.get(text[pos:pos + 2], ()) 
+            one = by1.get(text[pos], ())
+            if one or always:
+                cands = sorted([*cands, *one, *always], key=lambda e: -e[0])
+            best = None
+            for _, rx, concepts in cands:
+                m = rx.match(text, pos)
+                if m is not None and m.end() > pos:
+                    best = (m, concepts)
+                    break
+            if best is None:
+                pos += 1
                 continue
-            # the outer group of the alternative that matched closes last
-            concepts = groups.get(m.lastindex or 0)
-            if concepts is None:
-                continue
+            m, concepts = best
             out.append(Occurrence(m.start(), m.end(), concepts, m.group(0)))
+            pos = m.end()
         return out
 
 
