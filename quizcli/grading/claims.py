@@ -124,7 +124,8 @@ _EN_POST_NEG = re.compile(
     r"^\s*(?:do|does|did|will|would|can|could|should)?\s*(?:n['’]t|not|never)\s*(?:really\s*)?"
     r"(?:happen|occur|exist|arise|appear|show up|matter)|^\s*(?:is|are|was|were)(?:n['’]t| not)"
     r"\s*(?:a problem|an issue|present|there)|^\s*(?:never|rarely|no longer)\s*(?:happen|occur|arise)")
-_EN_NOT_NEG = re.compile(r"^\s*(?:only|just|merely|to mention)(?![a-z])|^\s*matter(?![a-z])")
+_EN_NOT_NEG = re.compile(r"^\s*(?:only|just|merely|to mention)(?![a-z])|^\s*matter(?![a-z])"
+                         r"|^\s*(?:really\s*)?(?:happen|occur|exist|arise|appear|show up)")
 _KO_POST_NEG = re.compile(_n(r"않|없|아니|아닌|아닙|(?<!잘)못|말고|마세|마라|마십"))
 _KO_NEW_NOUN = re.compile(_n(r"..(?:가|이|은|는|을|를)$|때문"))
 _CONNECTIVE = re.compile(_n(r"(?:서|니까|므로|고|며|면|는데|때문\S*)(?:\s|,|$)|(?<![a-z])(?:so|because|since|which|and|thus|therefore|but)(?![a-z])|[,;:]"))
