@@ -206,7 +206,8 @@ def _misconceptions_json(question, g, lang):
     from ..grading import misconception_why
 
     return [{"key_point": m.key_point, "lang": m.lang, "pattern": m.pattern, "phrase": m.phrase,
-             "start": m.start, "end": m.end, "why": misconception_why(question, m.key_point, lang)}
+             "start": m.start, "end": m.end,
+             "why": misconception_why(question, m.key_point, lang, m.pattern if m.claim else None)}
             for m in g.misconceptions]
 
 
