@@ -355,7 +355,6 @@ def check_question(parser: _FileParser, lexicon=None) -> list[Problem]:
     """The per-file checks that need the registry, the engine or the model answers."""
     from .. import facts as engine_facts
     from ..activations.names import canonical_name, closest_names
-    from ..textmatch import compile_pattern, normalize, search
 
     q: Question = parser.question  # type: ignore[assignment]
     path, lines = parser.path, q.source_lines
@@ -367,6 +366,35 @@ def check_question(parser: _FileParser, lexicon=None) -> list[Problem]:
             out.append(problem("QZ050", path, lines.get(f"see.explain[{i}]"), name=name,
                                hint=f" Did you mean: {', '.join(near)}?" if near else ""))
 
+    from ..kinds import kind_of
+
+    out.extend(kind_of(q).lint(parser, lexicon))
+
+    for i, fact in enumerate(q.facts):
+        where = lines.get(f"facts[{i}]")
+        try:
+            ok, actual, tol = engine_facts.check(fact.expr, fact.value, fact.tol)
+        except engine_facts.FactError as exc:
+            out.append(problem("QZ060", path, where, expr=fact.expr, detail=str(exc)))
+            continue
+        except Exception as exc:  # an engine failure must not crash lint
+            out.append(problem("QZ060", path, where, expr=fact.expr,
+                               detail=f"{type(exc).__name__}: {exc}"))
+            continue
+        if not ok:
+            out.append(problem("QZ061", path, where, expr=fact.expr, value=f"{fact.value:g}",
+                               actual=f"{actual:.6g}", tol=f"{tol:.2g}"))
+    return out
+
+
+def check_key_points(parser: _FileParser, lexicon=None) -> list[Problem]:
+    """The rubric kind's lint checks: its patterns and claims, and each key point against the
+    model answers (QZ028, QZ031–QZ039)."""
+    from ..textmatch import compile_pattern, normalize, search
+
+    q: Question = parser.question  # type: ignore[assignment]
+    path, lines = parser.path, q.source_lines
+    out: list[Problem] = []
     normalized = {lang: normalize(text) for lang, text in q.answer.items()}
     for kp in q.key_points:
         for lang in LANGS:
@@ -400,21 +428,6 @@ def check_question(parser: _FileParser, lexicon=None) -> list[Problem]:
                                            lang_name=LANG_NAMES[alang], phrase=m.group(0),
                                            id=kp.id, what="reject pattern"))
     out.extend(_claim_problems(parser, lexicon))
-
-    for i, fact in enumerate(q.facts):
-        where = lines.get(f"facts[{i}]")
-        try:
-            ok, actual, tol = engine_facts.check(fact.expr, fact.value, fact.tol)
-        except engine_facts.FactError as exc:
-            out.append(problem("QZ060", path, where, expr=fact.expr, detail=str(exc)))
-            continue
-        except Exception as exc:  # an engine failure must not crash lint
-            out.append(problem("QZ060", path, where, expr=fact.expr,
-                               detail=f"{type(exc).__name__}: {exc}"))
-            continue
-        if not ok:
-            out.append(problem("QZ061", path, where, expr=fact.expr, value=f"{fact.value:g}",
-                               actual=f"{actual:.6g}", tol=f"{tol:.2g}"))
     return out
 
 

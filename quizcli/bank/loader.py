@@ -44,8 +44,8 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LANG_NAMES = {"ko": "Korean", "en": "English"}
 DIFFICULTY_NAMES = {"easy": 1, "medium": 2, "hard": 3}
 
-TOP_FIELDS = ("id", "title", "summary", "note", "tags", "difficulty", "follow_ups", "related",
-              "see", "key_points", "facts", "sources")
+TOP_FIELDS = ("id", "kind", "title", "summary", "note", "tags", "difficulty", "follow_ups",
+              "related", "see", "key_points", "facts", "sources")
 SEE_FIELDS = ("explain", "demo")
 KEY_POINT_FIELDS = ("id",) + LANGS + ("claims", "contradicts")
 CONTRADICTION_FIELDS = ("claim", "why", "example")
@@ -141,6 +141,9 @@ def _kind(value: object) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return f"a {type(value).__name__}"
+
+
+describe_value = _kind  # public name (kinds/ report types with it)
 
 
 def _hint(word: str, known: Iterable[str]) -> str:
@@ -416,8 +419,30 @@ class _FileParser:
         return out
 
     def build(self, m: _Map, answers: dict[str, str], answer_lines: dict[str, int]) -> None:
+        from .. import kinds
+
         path = self.path
-        self.unknown_keys(m, TOP_FIELDS, "")
+        kind_name, kind_ok = kinds.DEFAULT_KIND, True
+        if "kind" in m:
+            k = m["kind"]
+            if not isinstance(k, str) or k not in kinds.KIND_NAMES:
+                near = closest(str(k), kinds.KIND_NAMES, limit=1) if isinstance(k, str) else []
+                self.add("QZ070", self.line(m, "kind"), value=_kind(k),
+                         known=", ".join(kinds.KIND_NAMES),
+                         hint=f" Did you mean '{near[0]}'?" if near else "")
+                kind_ok = False  # the file is skipped: no more findings about kind fields
+            else:
+                kind_name = k
+        kind = kinds.get(kind_name)
+        extra = tuple(f for name in kinds.KIND_NAMES for f in kinds.get(name).fields)
+        allowed = TOP_FIELDS + kind.fields
+        if not kind.key_points:
+            allowed = tuple(f for f in allowed if f != "key_points")
+        for key in m if kind_ok else ():
+            if key not in allowed and (key in extra or key == "key_points"):
+                self.add("QZ013", self.line(m, key), field=str(key),
+                         hint=f"; it is not read in a kind: {kind_name} question")
+        self.unknown_keys(m, TOP_FIELDS + extra, "")
         lines = self.lines
         lines["id"] = self.line(m, "id") or 2
         for lang, n in answer_lines.items():
@@ -468,7 +493,8 @@ class _FileParser:
                 lines[f"{name}[{i}]"] = where or 2
 
         explain, demo = self.see(m)
-        key_points = self.key_points(m)
+        key_points = self.key_points(m) if kind.key_points and kind_ok else []
+        kind_fields = kind.parse(self, m) if kind_ok else {}
         facts = self.facts(m)
         sources = self.str_list(m, "sources", "sources", required=True, nonempty=True,
                                 slugs=False, expected="a list of papers, docs or books")
@@ -491,7 +517,11 @@ class _FileParser:
             path=path,
             builtin=self.builtin,
             source_lines=lines,
+            kind=kind_name,
+            **kind_fields,
         )
+        if kind_ok:
+            kind.check_text(self, self.question)
 
     def see(self, m: _Map):
         from ..demo_names import DEMO_NAMES, DemoLineError, parse_demo_line
