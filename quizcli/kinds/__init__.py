@@ -92,3 +92,13 @@ def titles(question: "Question") -> dict[str, str]:
 
     names = draw_params(question, 0)
     return {lang: fill(text, names) for lang, text in question.title.items()}
+
+
+def point_text(question: "Question", kp_id: str) -> dict[str, str] | None:
+    """The text of a key point the kind derives (not in the file), e.g. a number question's
+    `value`; None when there is none."""
+    if question.number is not None and kp_id == "value":
+        from .number import POINT_TEXT
+
+        return dict(POINT_TEXT)
+    return None

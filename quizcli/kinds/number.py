@@ -39,6 +39,7 @@ _NUMBER = re.compile(
 VALUE_TEXT = {"en": "The answer: {value}{unit} (tolerance ±{tol})",
               "ko": "정답: {value}{unit} (허용 오차 ±{tol})"}
 EXACT_TEXT = {"en": "The answer: {value}{unit} (exactly)", "ko": "정답: {value}{unit} (정확히)"}
+POINT_TEXT = {"en": "The computed value", "ko": "계산한 값"}  # across draws (progress views)
 PARAMS_TEXT = {"en": "Drawn per attempt: {ranges}", "ko": "시도마다 새로 뽑는 값: {ranges}"}
 
 
