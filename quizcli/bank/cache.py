@@ -30,7 +30,8 @@ FORMAT = 3
 def _code_key() -> tuple:
     here = Path(__file__).resolve().parent
     stats = []
-    for name in ("loader.py", "model.py", "codes.py"):
+    for name in ("loader.py", "model.py", "codes.py", "yamlines.py", "sections.py", "fields.py",
+                 "draft.py", "discovery.py", "../kinds/__init__.py", "../kinds/number.py"):
         try:
             st = (here / name).stat()
             stats.append((name, st.st_size, st.st_mtime_ns))

@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .codes import Problem, problem
-from .loader import (CURRICULUM_FILE, LANG_NAMES, Root, _FileParser, content_roots, discover,
-                     parse_draft, read_curriculum)
+from .discovery import CURRICULUM_FILE, Root, content_roots, discover, read_curriculum
+from .draft import Draft, parse_draft
+from .sections import LANG_NAMES
 from .model import LANGS, Question
 
 
@@ -54,7 +55,7 @@ class _Entry:
     root: Path | None  # the directory whose curriculum applies; None for a lone file
     builtin: bool
     target: bool
-    parser: _FileParser | None = None
+    parser: Draft | None = None
 
 
 def _is_within(path: Path, root: Path) -> bool:
@@ -297,7 +298,7 @@ _CATEGORY_NAMES = {"CATEGORY_WORD": "\\w", "CATEGORY_NOT_WORD": "\\W", "CATEGORY
                    "CATEGORY_NOT_DIGIT": "\\D", "CATEGORY_NOT_SPACE": "\\S"}
 
 
-def _claim_problems(parser: _FileParser, lexicon) -> list[Problem]:
+def _claim_problems(parser: Draft, lexicon) -> list[Problem]:
     """Claim rubrics, checked with the grader's own functions (grading/checks.py)."""
     from ..grading import checks
     from ..grading.claims import parse_claim
@@ -351,7 +352,7 @@ def _claim_problems(parser: _FileParser, lexicon) -> list[Problem]:
     return out
 
 
-def check_question(parser: _FileParser, lexicon=None) -> list[Problem]:
+def check_question(parser: Draft, lexicon=None) -> list[Problem]:
     """The per-file checks that need the registry, the engine or the model answers."""
     from .. import facts as engine_facts
     from ..activations.names import canonical_name, closest_names
@@ -387,7 +388,7 @@ def check_question(parser: _FileParser, lexicon=None) -> list[Problem]:
     return out
 
 
-def check_key_points(parser: _FileParser, lexicon=None) -> list[Problem]:
+def check_key_points(parser: Draft, lexicon=None) -> list[Problem]:
     """The rubric kind's lint checks: its patterns and claims, and each key point against the
     model answers (QZ028, QZ031–QZ039)."""
     from ..textmatch import compile_pattern, normalize, search

@@ -95,7 +95,7 @@ class NumberKind:
     key_points = False
 
     def parse(self, draft, m) -> dict:
-        from ..bank.loader import describe_value
+        from ..bank.fields import describe_value
         from ..bank.model import NumberSpec
 
         if "number" not in m:
@@ -142,7 +142,7 @@ class NumberKind:
         return {"number": NumberSpec(tuple(params), value, tol, digits, tuple(steps), unit)}
 
     def _params(self, draft, block):
-        from ..bank.loader import describe_value
+        from ..bank.fields import describe_value
         from ..bank.model import Param
 
         expected = "a mapping of parameter names to lists of numbers or {min, max, step}"
@@ -188,7 +188,7 @@ class NumberKind:
         return True
 
     def _values(self, draft, spec, label, line):
-        from ..bank.loader import describe_value
+        from ..bank.fields import describe_value
 
         def number(v):
             return not isinstance(v, bool) and isinstance(v, (int, float)) and math.isfinite(v)
@@ -231,7 +231,7 @@ class NumberKind:
         return values
 
     def _steps(self, draft, block, params: set[str]):
-        from ..bank.loader import describe_value
+        from ..bank.fields import describe_value
 
         if block.get("steps") is None:
             return []
