@@ -126,6 +126,9 @@ def load_bank(extra_dirs: Iterable[Path | str] = (), **kwargs) -> "loader.Bank":
     return bank
 
 
+_UNSET = object()
+
+
 class LazyBank:
     """The bank for commands that need a few questions by id (`quiz ask --id X --answer …`).
 
@@ -145,6 +148,7 @@ class LazyBank:
                 self._paths.setdefault(stem, []).append((path, root.builtin))
         self._parsed: dict[str, object] = {}
         self._full: loader.Bank | None = None
+        self._lexicon = _UNSET
         self.load_problems: list = []
 
     # -- by id, without loading everything
@@ -230,6 +234,14 @@ class LazyBank:
 
     def select(self, tags: Iterable[str] = (), difficulty=None):
         return self._bank().select(tags, difficulty)
+
+    @property
+    def lexicon(self):
+        """The roots' lexicon (loader.roots_lexicon), loaded on first use, without the full
+        load."""
+        if self._lexicon is _UNSET:
+            self._lexicon = loader.roots_lexicon(self.roots)
+        return self._lexicon
 
 
 def _scan(root: Path) -> list[str]:

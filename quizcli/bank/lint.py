@@ -25,6 +25,7 @@ from typing import Iterable, Sequence
 from .codes import Problem, problem
 from .discovery import CURRICULUM_FILE, Root, content_roots, discover, read_curriculum
 from .draft import Draft, parse_draft
+from .lexicons import lexicon_dir, load_lexicons, unused_concepts
 from .sections import LANG_NAMES
 from .model import LANGS, Question
 
@@ -56,6 +57,13 @@ class _Entry:
     builtin: bool
     target: bool
     parser: Draft | None = None
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return a.absolute() == b.absolute()
 
 
 def _is_within(path: Path, root: Path) -> bool:
@@ -111,8 +119,13 @@ def lint(paths: Sequence[Path | str] = (), *, extra_dirs: Iterable[Path | str] =
         for f in files:
             add(f, path if is_dir else None, True)
 
-    lexicon, lexicon_problems = _lexicon([r.path for r in context] + target_dirs)
-    problems.extend(lexicon_problems)
+    # the lexicons: every root's (context and targets); problems of the targets' files only
+    lex_dirs = [lexicon_dir(r.path, r.builtin) for r in context]
+    lex_dirs += [lexicon_dir(d, any(_same(d, b) for b in builtin_roots)) for d in target_dirs]
+    lex = load_lexicons(lex_dirs)
+    lexicon = lex.lexicon
+    target_lex = [lexicon_dir(d, any(_same(d, b) for b in builtin_roots)) for d in target_dirs]
+    problems.extend(p for p in lex.problems if any(_is_within(Path(p.path), t) for t in target_lex))
 
     # parse: targets with every per-file check, context only for ids and follow-ups
     for key in order:
@@ -154,6 +167,11 @@ def lint(paths: Sequence[Path | str] = (), *, extra_dirs: Iterable[Path | str] =
                     problems.append(problem(code, e.file, q.source_lines.get(f"{name}[{i}]"),
                                             ref=ref, hint=_did_you_mean(ref, ids)))
     problems.extend(_cycles(by_id))
+    target_files = [f for t in target_lex if t.is_dir() for f in sorted(t.glob("*.yaml"))]
+    claims_ok = not any(p.code in ("QZ037", "QZ038") for p in problems)  # else: likely typos
+    if target_files and claims_ok:
+        bank = [e.parser.question for e in by_id.values()]
+        problems.extend(unused_concepts(lex, bank, target_files))
     for d in target_dirs:
         problems.extend(_curriculum(d, [entries[k] for k in order if entries[k].root == d]))
 
@@ -164,25 +182,6 @@ def lint(paths: Sequence[Path | str] = (), *, extra_dirs: Iterable[Path | str] =
                 if e.parser and e.parser.question is not None
                 and not any(p.is_error for p in e.parser.problems))
     return LintReport(problems, len(target_entries), clean, linted)
-
-
-def _lexicon(dirs: Sequence[Path]):
-    """The lexicon of these content roots (each root's lexicon/*.yaml), with QZ090 problems."""
-    from ..grading.lexicon import Lexicon, load_lexicon_dir
-
-    merged, problems, seen = Lexicon(), [], set()
-    for d in dirs:
-        lex_dir = Path(d) / "lexicon"
-        key = lex_dir.resolve() if lex_dir.exists() else lex_dir
-        if key in seen or not lex_dir.is_dir():
-            continue
-        seen.add(key)
-        found, messages = load_lexicon_dir(lex_dir)
-        for cid in set(found.concepts) & set(merged.concepts):
-            messages.append(f"{lex_dir}: concept {cid!r} is defined in another content directory")
-        merged = merged.merge(found)
-        problems += [problem("QZ090", lex_dir, None, detail=m) for m in messages]
-    return merged, problems
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:

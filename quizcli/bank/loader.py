@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -140,6 +141,21 @@ class Bank:
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.is_error]
+
+    @cached_property
+    def lexicon(self):
+        """The concepts claims are written in: every root's lexicon/*.yaml (lexicons.py),
+        loaded on first use; None without roots (grading then uses the built-in lexicon)."""
+        return roots_lexicon(self.roots)
+
+
+def roots_lexicon(roots: Iterable[Root]):
+    from .lexicons import lexicon_dir, load_lexicons
+
+    roots = list(roots)
+    if not roots:
+        return None
+    return load_lexicons(lexicon_dir(r.path, r.builtin) for r in roots).lexicon
 
 
 Parser = Callable[..., "tuple[Question | None, list[Problem]]"]

@@ -209,8 +209,8 @@ def _one_answer(qid, answer, answer_file, lang, *, json_, rate, explain, home, c
 
 
 def _lexicon(bank):
-    """The bank's lexicon of concepts for claim grading (None before it exists)."""
-    return getattr(bank, "lexicon", None)
+    """The bank's lexicon for claim grading, loaded only if a graded key point has claims."""
+    return lambda: bank.lexicon
 
 
 def _misconceptions_json(question, g, lang):

@@ -78,7 +78,8 @@ def instance(question: "Question", seed: int | None = 0) -> "Question":
 
 def grade(question: "Question", answer: str, default_lang: str = "en", lexicon=None) -> "Grade":
     """Grade `answer` to `question` by its kind (a template `number` question is instantiated
-    with seed 0 first)."""
+    with seed 0 first). `lexicon`: a grading Lexicon, or a function returning one (a bank's
+    `lambda: bank.lexicon`, called only when a key point has claims); None is the built-in."""
     kind = kind_of(question)
     return kind.grade(question, answer, default_lang, lexicon)
 

@@ -25,9 +25,9 @@ class RubricKind:
     def grade(self, question, answer, default_lang="en", lexicon=None):
         from .. import grading
 
-        if lexicon is not None:
-            return grading.grade(question, answer, default_lang=default_lang, lexicon=lexicon)
-        return grading.grade(question, answer, default_lang=default_lang)
+        if callable(lexicon):  # a bank's lexicon is loaded only when claims need it
+            lexicon = lexicon() if any(kp.claims for kp in question.key_points) else None
+        return grading.grade(question, answer, default_lang=default_lang, lexicon=lexicon)
 
     def describe(self, question, lang) -> list[str]:
         return []
