@@ -96,13 +96,16 @@ def test_lazy_bank_lexicon_without_the_full_load(tmp_path):
 
 
 def test_a_pattern_rubric_never_loads_the_lexicon():
-    q = load_bank(use_env=False).get("relu-vs-sigmoid")
+    from quizcli.bank.loader import parse_file
+
+    q, _ = parse_file(FIXTURES / "QZ060-bad-fact-expression" / "sample-question.md")
+    assert not any(kp.claims for kp in q.key_points)
 
     def boom():
         raise AssertionError("the lexicon was loaded for a question without claims")
 
-    g = kinds.grade(q, "Sigmoid saturates, so gradients vanish.", "en", boom)
-    assert g.covered
+    g = kinds.grade(q, "ReLU is max(0, x); negative inputs give sparse outputs.", "en", boom)
+    assert g.covered == ("definition", "sparsity")
 
 
 def test_ask_grades_claims_with_the_directory_lexicon(cli, tmp_path):
@@ -140,6 +143,17 @@ def test_a_content_directory_lints_clean_with_its_own_and_the_builtin_concepts(t
                  encoding="utf-8")
     report = lint([d], use_env=False)  # the built-in bank (and its lexicon) as context
     assert [p.format() for p in report.problems] == []
+
+
+def test_a_concept_gathers_forms_from_several_files_and_roots(tmp_path):
+    d = content_dir(tmp_path)
+    (d / "lexicon" / "more.yaml").write_text("spin:\n  en: [twirl]\ngradient:\n  en: [zorp]\n",
+                                             encoding="utf-8")
+    lex = load_bank([d], use_env=False).lexicon
+    assert set(lex.forms("spin")) >= {"spin", "twirl", "회전"}
+    assert "zorp" in lex.forms("gradient") and "기울기" in lex.forms("gradient")
+    report = lint([d], use_env=False)
+    assert not any(p.code.startswith("QZ09") for p in report.problems), report.problems
 
 
 def test_lexicon_problems_carry_their_lines(tmp_path):

@@ -218,9 +218,9 @@ _TABLE: tuple[Code, ...] = (
          "Lexicon files are mappings of concept ids to {en: [forms], ko: [forms]}; every form "
          "compiles and matches no empty text.",
          "lexicon 파일이 개념 id → {en: [표현], ko: [표현]} 매핑이고, 모든 표현이 컴파일되며 빈 문자열에 매칭되지 않는지 확인합니다."),
-    Code("QZ091", ERROR, "lexicon concept '{id}' is defined twice (first at {first}); concept ids are unique across every lexicon file",
-         "No concept id is defined twice, in one lexicon file, across files or across content directories.",
-         "같은 개념 id가 한 lexicon 파일 안에서도, 파일이나 콘텐츠 디렉터리 사이에서도 두 번 정의되지 않았는지 확인합니다."),
+    Code("QZ091", ERROR, "lexicon concept '{id}' is given twice in this file (first at {first}); YAML keeps only the last: merge the two lists of forms",
+         "No concept id is given twice in one lexicon file (across files a concept gathers its forms).",
+         "한 lexicon 파일 안에서 같은 개념 id가 두 번 나오지 않는지 확인합니다(파일이 다르면 표현을 합칩니다)."),
     Code("QZ092", WARNING, "lexicon concept '{id}' is named by no claim of the bank; use it or remove it",
          "Every lexicon concept is named by some claim (checked once the bank has claims).",
          "모든 lexicon 개념이 어떤 claim에서든 쓰이는지 확인합니다(은행에 claim이 생긴 뒤부터)."),

@@ -8,8 +8,9 @@ content directory DIR (--content-dir, QUIZ_CONTENT_PATH) keeps its own in `DIR/l
 are read with yamlines (line numbers) and checked here, each problem with its line:
 - QZ090: the file's structure (a mapping of concept slug -> {en: [forms], ko: [forms]}) and
   each form (`grading.lexicon.check_form`); a concept with a problem is left out;
-- QZ091: a concept id defined twice (in one file, two files or two content directories);
-  the first definition is kept;
+- QZ091: a concept id given twice in one file (YAML would keep only the last); across files
+  and content roots a concept gathers the forms of each definition (a user's directory may
+  add forms to a built-in concept);
 - QZ092 (warning, lint only, `unused_concepts`): a concept no claim of the bank names.
 `Bank.lexicon` and `LazyBank.lexicon` load this on first use (grading asks for it only when a
 key point has claims), so `quiz ask --id X --answer … --json` pays nothing for rubrics of
@@ -131,11 +132,13 @@ def _read_file(path: Path, concepts: dict, out: LexiconLoad) -> None:
             forms[lang] = tuple(f for f in items if isinstance(f, str))
         if not ok:
             continue
-        if cid in concepts:
-            first_path, first_line = out.where[cid]
-            add("QZ091", line, id=cid, first=f"{first_path}:{first_line}")
+        if cid in concepts:  # a concept may gather forms from several files and roots
+            mine = concepts[cid]
+            for lang in LANGS:
+                extra = tuple(f for f in forms.get(lang, ()) if f not in mine.get(lang, ()))
+                mine[lang] = tuple(mine.get(lang, ())) + extra
             continue
-        concepts[cid] = forms
+        concepts[cid] = dict(forms)
         out.where[cid] = (path, line)
 
 
