@@ -107,6 +107,9 @@ _SHAPE_FUNCTIONS = {"conv_out": conv_out, "conv_params": conv_params, "softmax":
                     "logsumexp": logsumexp, "floor": math.floor, "ceil": math.ceil,
                     "round": round, "abs": abs, "min": min, "max": max}
 
+_LIGHT_FUNCTIONS = {**_SHAPE_FUNCTIONS, "exp": math.exp, "log": math.log, "sqrt": math.sqrt,
+                    "erf": math.erf, "tanh": math.tanh}
+
 FUNCTION_NAMES = ("f", "const", "df", "max_df", "argmax_df", "min_f", "argmin_f", "sat", "gain",
                   "exp", "log", "sqrt", "erf", "tanh", *_SHAPE_FUNCTIONS)
 _CONSTANTS = {"pi": math.pi, "e": math.e}
@@ -131,19 +134,26 @@ def _power(a, b):
 _UNARY = {ast.USub: operator.neg, ast.UAdd: operator.pos}
 
 
+def _engine_error(exc: Exception) -> bool:
+    """An unknown activation or a value the engine does not have (only possible once the
+    engine functions were used, so their modules are loaded then)."""
+    import sys
+
+    acts = sys.modules.get(__package__ + ".activations")
+    analysis = sys.modules.get(__package__ + ".activations.analysis")
+    return bool((acts and isinstance(exc, acts.UnknownActivation))
+                or (analysis and isinstance(exc, analysis.NoSuchValue)))
+
+
 def evaluate(expr: str, names: "Mapping[str, float] | None" = None) -> float:
     """The value of a fact expression; FactError with a readable reason otherwise.
 
     `names`: variables the expression may use (a number question's parameters and steps);
     they shadow the constants pi and e."""
-    from .activations import UnknownActivation
-    from .activations.analysis import NoSuchValue
-
     try:
         tree = ast.parse(expr, mode="eval")
     except SyntaxError as exc:
         raise FactError(f"cannot parse expression {expr!r}: {exc.msg}") from None
-    functions = _functions()
     variables = dict(_CONSTANTS, **(names or {}))
 
     def walk(node):
@@ -163,18 +173,24 @@ def evaluate(expr: str, names: "Mapping[str, float] | None" = None) -> float:
         if isinstance(node, ast.UnaryOp) and type(node.op) in _UNARY:
             return _UNARY[type(node.op)](walk(node.operand))
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords:
-            if node.func.id not in functions:
+            name = node.func.id
+            fn = _LIGHT_FUNCTIONS.get(name)  # no NumPy for shapes and arithmetic
+            if fn is None and name in FUNCTION_NAMES:
+                fn = _functions()[name]
+            if fn is None:
                 raise FactError(
-                    f"unknown function {node.func.id!r} (allowed: {', '.join(FUNCTION_NAMES)})"
+                    f"unknown function {name!r} (allowed: {', '.join(FUNCTION_NAMES)})"
                 )
-            return functions[node.func.id](*[walk(a) for a in node.args])
+            return fn(*[walk(a) for a in node.args])
         raise FactError(f"{ast.dump(node)[:40]}… is not allowed in a fact expression")
 
     try:
         value = walk(tree)
-    except (UnknownActivation, NoSuchValue) as exc:
-        raise FactError(str(exc)) from None
-    except (TypeError, ZeroDivisionError, OverflowError, ValueError) as exc:
+    except (LookupError, TypeError, ZeroDivisionError, OverflowError, ValueError) as exc:
+        if _engine_error(exc):
+            raise FactError(str(exc)) from None
+        if isinstance(exc, LookupError):
+            raise
         raise FactError(f"cannot evaluate {expr!r}: {exc}") from None
     if isinstance(value, str) or not math.isfinite(float(value)):
         raise FactError(f"{expr!r} does not evaluate to a finite number")
