@@ -12,6 +12,7 @@ import sys
 from ..console import box_style, literal
 from ..grading import RATINGS, MAX_GRADED_CHARS, Grade, key_point_text, misconception_why
 from ..i18n import Catalog
+from ..kinds import titles
 from ..session import (Asked, BadInput, Graded, Hint, ModelAnswer, NoMoreHints, Prompt, Rated,
                        RecordFailed, SeeAlsoFailed, SessionResult, Skipped, UnknownCommand)
 
@@ -394,7 +395,7 @@ def render_summary(console, result: SessionResult, questions: dict, lang: str,
                           rating_name(r.rating, lang) + ("" if r.saved else " (!)"))
         for qid in result.skipped:
             q = questions.get(qid)
-            title = literal(q.title.get(lang)) if q else qid
+            title = literal(titles(q).get(lang)) if q else qid
             table.add_row("–", title, "–", T("skipped_cell", lang))
         console.print(table)
     else:
