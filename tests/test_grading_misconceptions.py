@@ -355,8 +355,17 @@ EXAMPLES = _examples()
 
 @pytest.mark.parametrize("item", EXAMPLES["rejected"], ids=lambda i: i["answer"][:40])
 def test_errata_misconceptions_are_rejected(bank, item):
-    g = grading.grade(bank.get(item["question"]), item["answer"])
-    assert item["key_point"] in {m.key_point for m in g.misconceptions}, g.misconceptions
+    """The wrong claim is reported as a misconception and earns nothing. Claim rubrics file a
+    misconception under the key point it contradicts, which may be a neighbour of the one the
+    example was first written for ("ReLU completely solves vanishing" contradicts
+    mitigates-not-abolishes), so any key point may report it."""
+    q = bank.get(item["question"])
+    g = grading.grade(q, item["answer"])
+    kp = next(k for k in q.key_points if k.id == item["key_point"])
+    if kp.claims:
+        assert g.misconceptions, g
+    else:
+        assert item["key_point"] in {m.key_point for m in g.misconceptions}, g.misconceptions
     assert item["key_point"] not in g.covered
 
 
@@ -367,14 +376,21 @@ def test_correct_sentences_with_the_same_words_are_not_rejected(bank, item):
 
 
 def test_examples_cover_every_key_point_with_reject_patterns(bank):
-    with_reject = {(q.id, kp.id) for q in bank if q.id in CORE for kp in q.key_points if kp.reject}
+    with_reject = {(q.id, kp.id) for q in bank if q.id in CORE for kp in q.key_points
+                   if kp.reject or kp.contradicts}
     exercised = {(i["question"], i["key_point"]) for i in EXAMPLES["rejected"]}
-    assert with_reject == exercised
+    # regex rubrics: exactly the key points with reject patterns; claim rubrics file their
+    # misconceptions under neighbouring key points, so count questions there
+    regex = {(q, k) for q, k in with_reject if not bank.get(q).key_points[0].claims}
+    assert regex <= exercised
+    assert {q for q, _ in with_reject} <= {q for q, _ in exercised}
     assert len(with_reject) >= 14  # errata items 1-5, 7-10 across the four questions
     for q in (bank.get(qid) for qid in CORE):
         for kp in q.key_points:
             if kp.reject:  # both languages, with a why in both
                 assert set(kp.reject) == {"ko", "en"} and set(kp.why) == {"ko", "en"}, kp.id
+            for con in kp.contradicts:
+                assert set(con.why) == {"ko", "en"} == set(con.example), kp.id
 
 
 @pytest.mark.parametrize("qid", CORE)

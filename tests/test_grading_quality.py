@@ -177,7 +177,9 @@ def test_blind_figures(bank, capsys):
     _print("graded_answers_blind.yaml (32 answers, blind; per-language figures only):", figures,
            [], capsys)
     assert set(figures) == {"en", "ko", "mixed"}
-    floors = {"en": (0.827, 1.0), "ko": (0.909, 0.952), "mixed": (0.812, 0.866)}
+    # claim rubrics (issue 10), measured once after the conversion: en P 0.821 R 0.958, ko P 0.952
+    # R 0.952, mixed P 0.882 R 1.000
+    floors = {"en": (0.82, 0.95), "ko": (0.95, 0.95), "mixed": (0.88, 1.0)}
     for lang, (precision, recall, *_rest) in figures.items():
         assert precision >= floors[lang][0], (lang, precision)
         assert recall >= floors[lang][1], (lang, recall)
