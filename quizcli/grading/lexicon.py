@@ -87,6 +87,8 @@ def check_form(form: object) -> str | None:
         if _UNBOUNDED.search(pattern.replace(r"\s*", "").replace(r"\s+", "")):
             return ("a re: form may repeat only white space without a bound (use {0,20}, never "
                     "'*' or '+')")
+    if not form.startswith(_REGEX_PREFIX):
+        return None if _literal(form)[0] else "a form must not be blank"
     try:
         rx = re.compile(form_regex(form))
     except re.error as exc:
@@ -192,75 +194,123 @@ class Lexicon:
         if hit is not None:
             return hit
         ids = key if concepts is None else self._closure(key)
-        by_regex: dict[str, set[str]] = {}
-        firsts: dict[str, str] = {}
+        literal: dict[tuple, set[str]] = {}
+        regex: dict[str, set[str]] = {}
         for cid in ids:
             for form in self.forms(cid):
-                rx = self._compile_form(form)
-                if rx:
-                    by_regex.setdefault(rx, set()).add(cid)
-                    firsts.setdefault(rx, _literal_start(form))
-        scanner = Scanner([(rx, frozenset(c), firsts[rx]) for rx, c in by_regex.items()])
+                if form.startswith(_REGEX_PREFIX):
+                    regex.setdefault(form, set()).add(cid)
+                else:
+                    lit = _literal(form)
+                    if lit[0]:
+                        literal.setdefault(lit, set()).add(cid)
+        scanner = Scanner(literal, regex)
         self._matchers[key] = scanner
         return scanner
 
     def occurrences(self, text: str, concepts: Iterable[str] | None = None) -> list[Occurrence]:
         """Concept occurrences in NFD normalised `text`, left to right, non-overlapping."""
-        return self.matcher(concepts).scan(text)
+        return self.matcher(concepts).scan(canonical(text))
 
 
-def _literal_start(form: str) -> str:
-    """Up to two leading characters every match of `form` starts with ('' for re: forms)."""
-    if form.startswith(_REGEX_PREFIX):
-        return ""
+_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
+def canonical(text: str) -> str:
+    """The text forms are compared with (same length as `text`): a hyphen between two letters
+    reads as a space, so "zero-centred" and "zero centred" are one form."""
+    return _HYPHEN.sub(" ", text) if "-" in text else text
+
+
+def _literal(form: str) -> tuple[str, bool, bool, str]:
+    """(needle, word start, word end, script of the first character) of a literal form."""
     from ..textmatch import normalize
 
-    body = to_match_text(normalize(form.lstrip("^").rstrip("$")))
-    head = body[:2]
-    if len(head) == 2 and (head[1].isspace() or head[1] == "-"):
-        head = head[:1]
-    return head
+    word_start = form.startswith("^")
+    word_end = form.endswith("$")
+    body = normalize(form[1 if word_start else 0:len(form) - 1 if word_end else len(form)])
+    needle = canonical(to_match_text(body))
+    if not needle:
+        return ("", False, False, "")
+    first = needle[0]
+    kind = "latin" if _LATIN_OR_DIGIT.match(first) else ("hangul" if "\u1100" <= first <= "\u11ff" else "other")
+    return (needle, word_start, word_end, kind)
+
+
+def _is_jamo(ch: str) -> bool:
+    return "\u1100" <= ch <= "\u11ff"
+
+
+def _is_alnum(ch: str) -> bool:
+    return ("a" <= ch <= "z") or ("0" <= ch <= "9")
 
 
 class Scanner:
-    """Finds forms at each position of a text, trying only forms whose first characters are
-    there (a dict lookup per position), longest regex first: leftmost, longest, non-overlapping,
-    like one alternation, without trying every form at every position."""
+    """Finds forms at each position of a text: literal forms by a dict lookup on the first two
+    characters and a string comparison (no regular expression per form), `re:` forms by their
+    regex. Leftmost, longest, non-overlapping."""
 
-    def __init__(self, forms: list[tuple[str, frozenset[str], str]]):
+    def __init__(self, literal: dict, regex: dict):
         self.by2: dict[str, list] = {}
         self.by1: dict[str, list] = {}
-        self.always: list = []
-        for rx, concepts, head in sorted(forms, key=lambda f: (-len(f[0]), f[0])):
-            entry = (len(rx), re.compile(rx), concepts)
-            if len(head) == 2:
-                self.by2.setdefault(head, []).append(entry)
-            elif head:
-                self.by1.setdefault(head, []).append(entry)
+        for (needle, ws, we, kind), concepts in literal.items():
+            entry = (needle, ws, we, kind, frozenset(concepts))
+            if len(needle) >= 2 and not needle[1].isspace():
+                self.by2.setdefault(needle[:2], []).append(entry)
             else:
-                self.always.append(entry)
+                self.by1.setdefault(needle[0], []).append(entry)
+        for table in (self.by2, self.by1):
+            for entries in table.values():
+                entries.sort(key=lambda e: -len(e[0]))
+        self.regex = [(re.compile(form_regex(f)), frozenset(c)) for f, c in regex.items()]
+
+    @staticmethod
+    def _fits(text: str, pos: int, entry) -> int:
+        needle, word_start, word_end, kind = entry[:4]
+        if not text.startswith(needle, pos):
+            return 0
+        end = pos + len(needle)
+        prev = text[pos - 1] if pos else " "
+        if kind == "latin" and _is_alnum(prev):
+            return 0
+        if word_start and (_is_jamo(prev) or _is_alnum(prev)):
+            return 0
+        nxt = text[end] if end < len(text) else " "
+        if word_end and (_is_alnum(nxt) if _is_alnum(needle[-1]) else _is_jamo(nxt)):
+            return 0
+        if needle[-1].isdigit() and (nxt.isdigit() or (nxt in ".," and text[end + 1:end + 2].isdigit())):
+            return 0
+        return end
 
     def scan(self, text: str) -> list[Occurrence]:
+        regex_hits: dict[int, tuple[int, frozenset]] = {}
+        for rx, concepts in self.regex:
+            for m in rx.finditer(text):
+                if m.end() > m.start():
+                    old = regex_hits.get(m.start())
+                    if old is None or old[0] < m.end():
+                        regex_hits[m.start()] = (m.end(), concepts)
         out: list[Occurrence] = []
         pos, n = 0, len(text)
-        by2, by1, always = self.by2, self.by1, self.always
+        by2, by1, fits = self.by2, self.by1, self._fits
         while pos < n:
-            cands = by2.get(text[pos:pos + 2], ()) 
-            one = by1.get(text[pos], ())
-            if one or always:
-                cands = sorted([*cands, *one, *always], key=lambda e: -e[0])
-            best = None
-            for _, rx, concepts in cands:
-                m = rx.match(text, pos)
-                if m is not None and m.end() > pos:
-                    best = (m, concepts)
-                    break
+            best_end, best = 0, None
+            for table, key in ((by2, text[pos:pos + 2]), (by1, text[pos])):
+                for entry in table.get(key, ()):
+                    if len(entry[0]) <= best_end - pos:
+                        break
+                    end = fits(text, pos, entry)
+                    if end > best_end:
+                        best_end, best = end, entry[4]
+                        break
+            hit = regex_hits.get(pos)
+            if hit is not None and hit[0] > best_end:
+                best_end, best = hit
             if best is None:
                 pos += 1
                 continue
-            m, concepts = best
-            out.append(Occurrence(m.start(), m.end(), concepts, m.group(0)))
-            pos = m.end()
+            out.append(Occurrence(pos, best_end, best, text[pos:best_end]))
+            pos = best_end
         return out
 
 
