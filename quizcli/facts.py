@@ -128,8 +128,10 @@ def _functions() -> dict:
 
 
 def _power(a, b):
+    """a ** b; past MAX_EXPONENT in floating point, so 2 ** 10 ** 9 overflows at once instead of
+    building a billion-digit integer."""
     if abs(b) > MAX_EXPONENT:
-        raise ValueError(f"exponent {b:g} is larger than {MAX_EXPONENT}")
+        return float(a) ** float(b)
     return operator.pow(a, b)
 _UNARY = {ast.USub: operator.neg, ast.UAdd: operator.pos}
 

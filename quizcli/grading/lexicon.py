@@ -297,12 +297,13 @@ class Scanner:
             best_end, best = 0, None
             for table, key in ((by2, text[pos:pos + 2]), (by1, text[pos])):
                 for entry in table.get(key, ()):
-                    if len(entry[0]) <= best_end - pos:
+                    if len(entry[0]) < best_end - pos:
                         break
                     end = fits(text, pos, entry)
                     if end > best_end:
                         best_end, best = end, entry[4]
-                        break
+                    elif end and end == best_end:  # the same text in several concepts
+                        best = best | entry[4]
             hit = regex_hits.get(pos)
             if hit is not None and hit[0] > best_end:
                 best_end, best = hit
