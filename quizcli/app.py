@@ -17,8 +17,10 @@ from .errors import QuizError
 
 def _fail(prefix: str, message: str, code: int = 2) -> None:
     # one line, always: what was wrong and what is allowed
-    message = " ".join(message.split())
-    sys.stderr.write(f"{prefix}: {message}\n")
+    from .safe_text import escape
+
+    message = " ".join(escape(f"{prefix}: {message}").split())
+    sys.stderr.write(f"{message}\n")
     sys.exit(code)
 
 

@@ -3,9 +3,7 @@ because Rich reads COLUMNS/NO_COLOR when a Console is created."""
 
 from __future__ import annotations
 
-import re
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from .safe_text import escape
 
 
 def literal(text: str) -> str:
@@ -13,7 +11,7 @@ def literal(text: str) -> str:
 
     Rich markup is not interpreted because consoles are made with markup=False and content
     goes into Text objects; escape bytes must still never reach the terminal raw."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return escape(text)
 
 
 def make_console(width: int | None = None, stderr: bool = False):
