@@ -72,26 +72,60 @@ _BINARY = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
 _UNARY = {ast.USub: operator.neg, ast.UAdd: operator.pos}
 
 
+# Bounds on one expression's work: every number is a float (so `10**10**10` overflows at
+# once instead of building a billion-digit integer), the text, its syntax tree and its engine
+# calls are capped. Each engine call is itself bounded (a fixed grid), so one expression
+# costs at most MAX_CALLS of them: a few milliseconds each.
+MAX_EXPR_CHARS = 400
+MAX_NODES = 200
+MAX_CALLS = 20
+
+
 def evaluate(expr: str) -> float:
     """The value of a fact expression; FactError with a readable reason otherwise."""
+    import numpy as np
+
     from .activations import UnknownActivation
     from .activations.analysis import NoSuchValue
 
+    if len(expr) > MAX_EXPR_CHARS:
+        raise FactError(f"expression is {len(expr)} characters; the limit is {MAX_EXPR_CHARS}")
     try:
         tree = ast.parse(expr, mode="eval")
     except SyntaxError as exc:
         raise FactError(f"cannot parse expression {expr!r}: {exc.msg}") from None
+    except (RecursionError, MemoryError, ValueError):  # nesting too deep; NUL bytes
+        raise FactError(f"cannot parse expression {expr!r}: nested too deeply") from None
+    nodes = sum(1 for _ in ast.walk(tree))
+    if nodes > MAX_NODES:
+        raise FactError(f"expression has {nodes} parts; the limit is {MAX_NODES}")
     functions = _engine_functions()
+    calls = 0
+
+    def number(value) -> float:
+        try:
+            return float(value)
+        except OverflowError:
+            raise FactError(f"{str(value)[:12]}… is too large for a float") from None
 
     def walk(node):
+        nonlocal calls
         if isinstance(node, ast.Expression):
             return walk(node.body)
-        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float, str)):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
             return node.value
+        if isinstance(node, ast.Constant) and type(node.value) in (int, float):
+            return number(node.value)
         if isinstance(node, ast.Name) and node.id in _CONSTANTS:
             return _CONSTANTS[node.id]
         if isinstance(node, ast.BinOp) and type(node.op) in _BINARY:
-            return _BINARY[type(node.op)](walk(node.left), walk(node.right))
+            left, right = walk(node.left), walk(node.right)
+            if isinstance(left, str) or isinstance(right, str):
+                raise FactError("arithmetic on a name: a name goes only into f(…), df(…), …")
+            result = _BINARY[type(node.op)](left, right)
+            if isinstance(result, complex):  # (-8) ** 0.5
+                raise FactError(f"{ast.unparse(node)[:40]} is not a real number")
+            return result
         if isinstance(node, ast.UnaryOp) and type(node.op) in _UNARY:
             return _UNARY[type(node.op)](walk(node.operand))
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords:
@@ -99,16 +133,24 @@ def evaluate(expr: str) -> float:
                 raise FactError(
                     f"unknown function {node.func.id!r} (allowed: {', '.join(FUNCTION_NAMES)})"
                 )
+            calls += 1
+            if calls > MAX_CALLS:
+                raise FactError(f"more than {MAX_CALLS} function calls in one expression")
             return functions[node.func.id](*[walk(a) for a in node.args])
         raise FactError(f"{ast.dump(node)[:40]}… is not allowed in a fact expression")
 
     try:
-        value = walk(tree)
+        with np.errstate(all="ignore"):
+            value = walk(tree)
+    except FactError:
+        raise
     except (UnknownActivation, NoSuchValue) as exc:
         raise FactError(str(exc)) from None
-    except (TypeError, ZeroDivisionError, OverflowError, ValueError) as exc:
+    except OverflowError:
+        raise FactError(f"{expr!r} is too large for a float") from None
+    except (TypeError, ZeroDivisionError, ValueError, RecursionError) as exc:
         raise FactError(f"cannot evaluate {expr!r}: {exc}") from None
-    if isinstance(value, str) or not math.isfinite(float(value)):
+    if not isinstance(value, (int, float)) or not math.isfinite(value):
         raise FactError(f"{expr!r} does not evaluate to a finite number")
     return float(value)
 
