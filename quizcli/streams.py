@@ -43,3 +43,48 @@ def secure_std_streams() -> None:
                 stream.reconfigure(errors="backslashreplace")
             except (ValueError, OSError):
                 pass
+
+
+class TermAsInterrupt:
+    """`with TermAsInterrupt() as sig:` SIGTERM and SIGHUP raise KeyboardInterrupt, as Ctrl-C
+    does, so an interactive session saves the answer being rated and closes its session row
+    (a closed terminal sends SIGHUP; `kill` sends SIGTERM). After SIGHUP the terminal is gone:
+    stdout and stderr are pointed at /dev/null so the closing summary cannot fail. The
+    signal's number is in `sig.received` (for exit code 128 + N)."""
+
+    def __init__(self):
+        self.received: int | None = None
+        self._saved: dict = {}
+
+    def _handle(self, signum, frame):
+        self.received = signum
+        if signum == getattr(__import__("signal"), "SIGHUP", None):
+            try:
+                null = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(null, 1)
+                os.dup2(null, 2)
+                os.close(null)
+            except OSError:
+                pass
+        raise KeyboardInterrupt
+
+    def __enter__(self) -> "TermAsInterrupt":
+        import signal
+
+        for name in ("SIGTERM", "SIGHUP"):
+            signum = getattr(signal, name, None)
+            if signum is not None:
+                try:
+                    self._saved[signum] = signal.signal(signum, self._handle)
+                except (ValueError, OSError):  # not the main thread
+                    pass
+        return self
+
+    def __exit__(self, *exc) -> None:
+        import signal
+
+        for signum, handler in self._saved.items():
+            signal.signal(signum, handler)
+
+    def exit_code(self, default: int = 130) -> int:
+        return 128 + self.received if self.received else default

@@ -287,8 +287,11 @@ def _interview(*, ids, tags, difficulty, count, follow_ups, shuffle, seed, lang,
         session = Session(plan, read=io.read, emit=io.show, record=record, see_also=see_also,
                           lookup=bank.find, lang=lang, follow_ups=follow_ups, chain=chain,
                           reveal=reveal, demos=_demo_available(), limit=count)
+        from ..streams import TermAsInterrupt
+
         try:
-            result = session.run()
+            with TermAsInterrupt() as sig:  # kill / closing the terminal: saved as Ctrl-C
+                result = session.run()
         finally:
             try:
                 store.end_session(session_id)
@@ -296,7 +299,7 @@ def _interview(*, ids, tags, difficulty, count, follow_ups, shuffle, seed, lang,
                 pass
     render.render_summary(console, result, {q.id: q for q in bank.questions}, lang, ascii_only)
     if result.interrupted:
-        return 130
+        return sig.exit_code(130)
     return 1 if result.unsaved else 0
 
 
