@@ -148,6 +148,9 @@ class QuizGroup(TyperGroup):
             # `quiz … | head`: the reader left; exit quietly like other Unix tools
             sys.stderr = None  # type: ignore[assignment]
             sys.exit(0)
+        except OSError as exc:  # a path no check foresaw (too long, no permission, a loop)
+            where = f"{exc.filename}: " if exc.filename else ""
+            _fail(self._command_path(prog, args), f"{where}{exc.strerror or exc}", 2)
         code = rv if isinstance(rv, int) else 0
         if standalone_mode:
             sys.exit(code)

@@ -325,7 +325,7 @@ class LazyBank:
             return q
         if qid in self._paths:  # the file exists but is broken: say why
             bad = next((p for p in self.load_problems if p.is_error), None)
-            raise QuizError(f"Question '{qid}' cannot be loaded: {bad}" if bad else
+            raise QuizError(f"Question '{qid}' cannot be loaded: {bad.format()}" if bad else
                             f"Question '{qid}' cannot be loaded (run quiz lint).")
         near = closest(qid, self._paths, limit=3)
         hint = f" Did you mean: {', '.join(near)}?" if near else ""

@@ -205,8 +205,9 @@ class _FileParser:
             self.add("QZ002", None, size=st.st_size, limit=MAX_BYTES)
             return None
         try:
-            with open(path, "rb") as fh:
-                data = fh.read(MAX_BYTES + 1)
+            from ..safe_io import read_regular
+
+            data = read_regular(path, MAX_BYTES)  # never a FIFO or a device
         except OSError as exc:
             self.add("QZ009", None, what="file", detail=exc.strerror or str(exc))
             return None
@@ -817,7 +818,7 @@ def content_roots(extra_dirs: Iterable[Path | str] = (), *, include_builtin: boo
     for root in candidates:
         try:
             key = root.path.resolve()
-        except OSError:
+        except (OSError, RuntimeError):  # RuntimeError: a symlink loop
             key = root.path.absolute()
         if key not in seen:
             seen.add(key)
@@ -827,6 +828,13 @@ def content_roots(extra_dirs: Iterable[Path | str] = (), *, include_builtin: boo
 
 def discover(root: Path, *, allow_file: bool = False) -> tuple[list[Path], list[Problem]]:
     """The question files under `root` (recursive, sorted; README.md and hidden paths skipped)."""
+    try:
+        os.stat(root)
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError) as exc:  # too long, no permission, a symlink loop, a NUL
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return [], [problem("QZ009", root, None, what="content directory", detail=detail)]
     if allow_file and root.is_file():
         return [root], []
     if not root.exists():
@@ -836,7 +844,13 @@ def discover(root: Path, *, allow_file: bool = False) -> tuple[list[Path], list[
         return [], [problem("QZ009", root, None, what="content directory",
                             detail="it is a file; give a directory of question files")]
     files: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(root):
+    unreadable: list[Problem] = []  # a sub-directory os.walk cannot list: said, not skipped
+
+    def _unreadable(exc: OSError) -> None:
+        unreadable.append(problem("QZ009", exc.filename or root, None, what="directory",
+                                  detail=exc.strerror or str(exc)))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=_unreadable):
         keep = []
         for d in dirnames:
             if d.startswith("."):
@@ -851,16 +865,18 @@ def discover(root: Path, *, allow_file: bool = False) -> tuple[list[Path], list[
                 files.append(Path(dirpath) / name)
     files.sort(key=lambda p: p.relative_to(root).parts)
     if not files:
-        return [], [problem("QZ010", root, None)]
-    return files, []
+        return [], [*unreadable, problem("QZ010", root, None)]
+    return files, unreadable
 
 
 def read_curriculum(root: Path) -> list[tuple[str, int]] | None:
     """root/curriculum.txt as [(id, line)], or None when there is none (or it cannot be read)."""
     path = root / CURRICULUM_FILE
     try:
-        text = path.read_text(encoding="utf-8-sig", errors="replace")
-    except OSError:
+        from ..safe_io import read_regular
+
+        text = read_regular(path, MAX_BYTES)[:MAX_BYTES].decode("utf-8-sig", errors="replace")
+    except OSError:  # also a FIFO or /dev/zero: no curriculum
         return None
     out = []
     for n, line in enumerate(text.splitlines(), 1):
@@ -992,7 +1008,10 @@ def load_bank(extra_dirs: Iterable[Path | str] = (), *, include_builtin: bool = 
         here: list[Question] = []
         for f in files:
             if nested:
-                key = f.resolve()
+                try:
+                    key = f.resolve()
+                except (OSError, RuntimeError):  # a symlink loop: parse_file reports it
+                    key = f.absolute()
                 if key in seen_files:
                     continue
                 seen_files.add(key)
@@ -1022,7 +1041,7 @@ def _roots_nest(roots: Sequence[Root]) -> bool:
     for r in roots:
         try:
             resolved.append(r.path.resolve())
-        except OSError:
+        except (OSError, RuntimeError):
             resolved.append(r.path.absolute())
     return any(a != b and (a in b.parents) for a in resolved for b in resolved)
 

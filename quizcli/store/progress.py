@@ -145,8 +145,9 @@ def read_export(source: str) -> dict:
             if path.is_dir():
                 raise QuizError(f"{path} is a directory, not a progress file. "
                                 "Give a file written by `quiz progress export`.")
-            with open(path, "rb") as fh:
-                raw = fh.read(MAX_IMPORT_BYTES + 1)
+            from ..safe_io import read_regular
+
+            raw = read_regular(path, MAX_IMPORT_BYTES)  # never a FIFO or /dev/zero
     except FileNotFoundError:
         raise QuizError(f"{name} does not exist. Give a file written by `quiz progress export`.") from None
     except OSError as exc:
