@@ -31,3 +31,4 @@ def emit(data) -> None:
     # document decodes to the same data and never drives the terminal
     sys.stdout.write(escape(json.dumps(to_plain(data), ensure_ascii=False, indent=2), json=True)
                      + "\n")
+    sys.stdout.flush()  # a closed pipe fails here, inside the app's error boundary
