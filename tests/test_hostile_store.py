@@ -249,3 +249,21 @@ def test_an_ascii_only_terminal_gets_output_not_a_traceback(command):
     assert p.returncode in (0, 2), p
     assert "Traceback" not in p.stderr and "UnicodeEncodeError" not in p.stderr
     assert p.stdout or p.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("args", [["export", "csv"], ["export", "anki"]])
+def test_question_exports_refuse_links_and_fifos_too(cli, tmp_path, args):
+    suffix = ".apkg" if args[1] == "anki" else ".csv"
+    fifo = tmp_path / f"fifo{suffix}"
+    os.mkfifo(fifo)
+    real = tmp_path / f"real{suffix}"
+    real.write_text("keep me", encoding="utf-8")
+    link = tmp_path / f"link{suffix}"
+    link.symlink_to(real)
+    for target in (fifo, link):
+        r = cli(*args, target, "--force")
+        assert r.exit_code == 2 and "left untouched" in r.stderr, (target, r)
+    assert fifo.is_fifo() and link.is_symlink() and real.read_text(encoding="utf-8") == "keep me"
+    r = cli(*args, real, "--force")
+    assert r.exit_code == 0, r
+    assert real.read_bytes() != b"keep me" and not list(tmp_path.glob(".*.tmp"))

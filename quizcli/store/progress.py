@@ -41,6 +41,14 @@ def write_export(data: dict, target: str, force: bool = False) -> Path | None:
         sys.stdout.write(text)
         return None
     path = Path(target).expanduser()
+    check_target(path, force)
+    _atomic_write(path, text)
+    return path
+
+
+def check_target(path: Path, force: bool, example: str = "progress.json") -> None:
+    """A file an export may write: a new path, or with `force` an existing regular file;
+    never a directory, a symlink, a FIFO or a device (as root, --force /dev/null)."""
     try:
         st = os.lstat(path)
     except FileNotFoundError:
@@ -49,7 +57,7 @@ def write_export(data: dict, target: str, force: bool = False) -> Path | None:
         raise QuizError(f"Cannot write {path}: {exc.strerror or exc}. "
                         "Choose a writable location.") from None
     if st is not None and stat.S_ISDIR(st.st_mode):
-        raise QuizError(f"{path} is a directory. Give a file name, e.g. {path / 'progress.json'}.")
+        raise QuizError(f"{path} is a directory. Give a file name, e.g. {path / example}.")
     if st is not None and not stat.S_ISREG(st.st_mode):
         # --force replaces a file, never a symlink, FIFO or device (as root, /dev/null)
         kind = "a symbolic link" if stat.S_ISLNK(st.st_mode) else "not a regular file"
@@ -58,8 +66,6 @@ def write_export(data: dict, target: str, force: bool = False) -> Path | None:
     if st is not None and not force:
         raise QuizError(f"{path} already exists and was left untouched. Choose another name, "
                         "or pass --force to overwrite it.")
-    _atomic_write(path, text)
-    return path
 
 
 TEMP_SUFFIX = ".tmp"
