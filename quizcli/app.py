@@ -17,9 +17,23 @@ from .errors import QuizError
 
 def _fail(prefix: str, message: str, code: int = 2) -> None:
     # one line, always: what was wrong and what is allowed
-    message = " ".join(message.split())
-    sys.stderr.write(f"{prefix}: {message}\n")
+    from .safe_text import escape
+
+    message = " ".join(escape(f"{prefix}: {message}").split())
+    sys.stderr.write(f"{message}\n")
     sys.exit(code)
+
+
+def _silence_stdout() -> None:
+    """After the reader left: stdout to /dev/null, so the interpreter's last flush succeeds."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 # Every command, in help order: the module that defines it and its one-line help. Modules
@@ -104,6 +118,14 @@ class QuizGroup(TyperGroup):
         finally:
             self._listing = False
 
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:  # before Click's own EPIPE handler, which exits 1
+            sys.stderr = None  # type: ignore[assignment]
+            _silence_stdout()
+            sys.exit(0)
+
     def _command_path(self, prog: str, args) -> str:
         """'quiz explain' for errors raised inside a command body (the context is gone)."""
         words, cmd = [prog], self
@@ -145,7 +167,11 @@ class QuizGroup(TyperGroup):
         except BrokenPipeError:
             # `quiz … | head`: the reader left; exit quietly like other Unix tools
             sys.stderr = None  # type: ignore[assignment]
+            _silence_stdout()
             sys.exit(0)
+        except OSError as exc:  # a path no check foresaw (too long, no permission, a loop)
+            where = f"{exc.filename}: " if exc.filename else ""
+            _fail(self._command_path(prog, args), f"{where}{exc.strerror or exc}", 2)
         code = rv if isinstance(rv, int) else 0
         if standalone_mode:
             sys.exit(code)

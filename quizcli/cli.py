@@ -12,6 +12,9 @@ COMMAND_MODULES = tuple(COMMANDS)
 
 
 def main() -> None:
+    from .streams import secure_std_streams
+
+    secure_std_streams()
     app(prog_name="quiz")
 
 

@@ -3,9 +3,7 @@ because Rich reads COLUMNS/NO_COLOR when a Console is created."""
 
 from __future__ import annotations
 
-import re
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from .safe_text import escape
 
 
 def literal(text: str) -> str:
@@ -13,19 +11,56 @@ def literal(text: str) -> str:
 
     Rich markup is not interpreted because consoles are made with markup=False and content
     goes into Text objects; escape bytes must still never reach the terminal raw."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return escape(text)
+
+
+MIN_COLUMNS = 20  # COLUMNS below this (0 printed nothing at all) means: the default width
 
 
 def make_console(width: int | None = None, stderr: bool = False):
-    from rich.console import Console
+    import os
 
+    Console = _console_class()
+    environ = os.environ
+    columns = environ.get("COLUMNS", "").strip()
+    if width is None and columns.isdigit() and int(columns) < MIN_COLUMNS:
+        environ = {k: v for k, v in environ.items() if k != "COLUMNS"}
     return Console(
         width=width,
         stderr=stderr,
         markup=False,  # content may contain [brackets]; styles come from Text objects
         emoji=False,
         highlight=False,
+        _environ=environ,
     )
+
+
+_CONSOLE = None
+
+
+def _console_class():
+    """Rich's Console, but a reader that leaves (`quiz list | head -n 1`) ends the run with
+    exit 0, as the app's BrokenPipeError handler does, instead of Rich's SystemExit(1)."""
+    global _CONSOLE
+    if _CONSOLE is None:
+        import os
+        import sys
+
+        from rich.console import Console
+
+        class QuietPipeConsole(Console):
+            def on_broken_pipe(self) -> None:
+                self.quiet = True
+                try:  # later writes and the interpreter's final flush go nowhere
+                    devnull = os.open(os.devnull, os.O_WRONLY)
+                    os.dup2(devnull, (sys.stderr if self.stderr else sys.stdout).fileno())
+                    os.close(devnull)
+                except (OSError, ValueError, AttributeError):
+                    pass
+                raise SystemExit(0)
+
+        _CONSOLE = QuietPipeConsole
+    return _CONSOLE
 
 
 def box_style(ascii_only: bool):

@@ -147,31 +147,63 @@ def _engine_error(exc: Exception) -> bool:
                 or (analysis and isinstance(exc, analysis.NoSuchValue)))
 
 
+# Bounds on one expression's work: the text, its syntax tree and its engine calls are capped,
+# and a power past MAX_EXPONENT is taken in floating point (so `10**10**10` overflows at once
+# instead of building a billion-digit integer). Each engine call is itself bounded (a fixed
+# grid), so one expression costs at most MAX_CALLS of them: a few milliseconds each.
+MAX_EXPR_CHARS = 400
+MAX_NODES = 200
+MAX_CALLS = 20
+
+
 def evaluate(expr: str, names: "Mapping[str, float] | None" = None) -> float:
     """The value of a fact expression; FactError with a readable reason otherwise.
 
     `names`: variables the expression may use (a number question's parameters and steps);
     they shadow the constants pi and e."""
+    if len(expr) > MAX_EXPR_CHARS:
+        raise FactError(f"expression is {len(expr)} characters; the limit is {MAX_EXPR_CHARS}")
     try:
         tree = ast.parse(expr, mode="eval")
     except SyntaxError as exc:
         raise FactError(f"cannot parse expression {expr!r}: {exc.msg}") from None
+    except (RecursionError, MemoryError, ValueError):  # nesting too deep; NUL bytes
+        raise FactError(f"cannot parse expression {expr!r}: nested too deeply") from None
+    nodes = sum(1 for _ in ast.walk(tree))
+    if nodes > MAX_NODES:
+        raise FactError(f"expression has {nodes} parts; the limit is {MAX_NODES}")
     variables = dict(_CONSTANTS, **(names or {}))
+    calls = 0
+
+    def number(value):
+        if isinstance(value, int) and abs(value) > 2 ** 1023:
+            raise FactError(f"{str(value)[:12]}… is too large for a float")
+        return value
 
     def walk(node):
+        nonlocal calls
         if isinstance(node, ast.Expression):
             return walk(node.body)
-        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float, str)):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
             return node.value
+        if isinstance(node, ast.Constant) and type(node.value) in (int, float):
+            return number(node.value)
         if isinstance(node, ast.Name) and node.id in variables:
             return variables[node.id]
         if isinstance(node, ast.Name):
             known = ", ".join(sorted(variables))
             raise FactError(f"unknown name {node.id!r} (known: {known})")
-        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
-            return _power(walk(node.left), walk(node.right))
         if isinstance(node, ast.BinOp) and type(node.op) in _BINARY:
-            return _BINARY[type(node.op)](walk(node.left), walk(node.right))
+            left, right = walk(node.left), walk(node.right)
+            if isinstance(left, str) or isinstance(right, str):
+                raise FactError("arithmetic on a name: a name goes only into f(…), df(…), …")
+            if isinstance(node.op, ast.Pow):
+                result = _power(left, right)
+            else:
+                result = _BINARY[type(node.op)](left, right)
+            if isinstance(result, complex):  # (-8) ** 0.5
+                raise FactError(f"{ast.unparse(node)[:40]} is not a real number")
+            return number(result)
         if isinstance(node, ast.UnaryOp) and type(node.op) in _UNARY:
             return _UNARY[type(node.op)](walk(node.operand))
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords:
@@ -183,16 +215,24 @@ def evaluate(expr: str, names: "Mapping[str, float] | None" = None) -> float:
                 raise FactError(
                     f"unknown function {name!r} (allowed: {', '.join(FUNCTION_NAMES)})"
                 )
+            calls += 1
+            if calls > MAX_CALLS:
+                raise FactError(f"more than {MAX_CALLS} function calls in one expression")
             return fn(*[walk(a) for a in node.args])
         raise FactError(f"{ast.dump(node)[:40]}… is not allowed in a fact expression")
 
     try:
         value = walk(tree)
-    except (LookupError, TypeError, ZeroDivisionError, OverflowError, ValueError) as exc:
+    except FactError:
+        raise
+    except (LookupError, TypeError, ZeroDivisionError, OverflowError, ValueError,
+            RecursionError) as exc:
         if _engine_error(exc):
             raise FactError(str(exc)) from None
         if isinstance(exc, LookupError):
             raise
+        if isinstance(exc, OverflowError):
+            raise FactError(f"{expr!r} is too large for a float") from None
         raise FactError(f"cannot evaluate {expr!r}: {exc}") from None
     if isinstance(value, str) or not math.isfinite(float(value)):
         raise FactError(f"{expr!r} does not evaluate to a finite number")

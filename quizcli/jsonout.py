@@ -25,4 +25,10 @@ def to_plain(value):
 
 
 def emit(data) -> None:
-    sys.stdout.write(json.dumps(to_plain(data), ensure_ascii=False, indent=2) + "\n")
+    from .safe_text import escape
+
+    # control and bidi characters can only sit inside strings: written as \u escapes, the
+    # document decodes to the same data and never drives the terminal
+    sys.stdout.write(escape(json.dumps(to_plain(data), ensure_ascii=False, indent=2), json=True)
+                     + "\n")
+    sys.stdout.flush()  # a closed pipe fails here, inside the app's error boundary

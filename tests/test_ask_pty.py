@@ -103,3 +103,29 @@ def test_hint_and_quit_in_a_terminal(tmp_path):
     child.expect("No question was answered")
     assert finish(child) == 0
     assert saved(home) == []
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
+def test_term_or_hangup_at_the_rating_prompt_saves_like_ctrl_c(tmp_path, signame):
+    """Issue 17, item 13: `kill` or closing the terminal at the rating prompt keeps the graded
+    answer with its suggested rating and closes the session, as Ctrl-C does."""
+    import signal
+    import sqlite3
+
+    home = tmp_path / "home"
+    child = spawn(home, "--id", "leaky-relu", "--no-follow-ups")
+    child.expect("Your answer")
+    child.sendline("A small negative slope keeps dying ReLU units alive.")
+    child.sendline("")
+    child.expect(r"Rate it \[")
+    time.sleep(0.3)  # as a person would: not within microseconds of the prompt
+    child.kill(getattr(signal, signame))
+    status = finish(child)
+    assert status == 128 + getattr(signal, signame)
+    assert len(saved(home)) == 1 and saved(home)[0][0] == "leaky-relu"
+    db = sqlite3.connect(home / "progress.sqlite3")
+    try:
+        ended = db.execute("SELECT ended_at FROM sessions").fetchall()
+    finally:
+        db.close()
+    assert len(ended) == 1 and ended[0][0] is not None

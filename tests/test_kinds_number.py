@@ -156,7 +156,7 @@ def test_shape_functions_against_torch():
     assert math.isclose(evaluate("logsumexp(2, 1, 0.1)"), torch.logsumexp(z, 0).item())
 
 
-@pytest.mark.parametrize("expr", ["2 ** 1000", "conv_out(3, 7, 1, 0)", "softmax(5, 1, 2)",
+@pytest.mark.parametrize("expr", ["10 ** 400", "conv_out(3, 7, 1, 0)", "softmax(5, 1, 2)",
                                   "y + 1", "__import__('os')", "(1).real"])
 def test_bad_expressions_are_fact_errors(expr):
     with pytest.raises(FactError):

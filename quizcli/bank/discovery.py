@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .codes import Problem, problem
+from .sections import MAX_BYTES
 from .model import Question
 
 CURRICULUM_FILE = "curriculum.txt"
@@ -42,7 +43,7 @@ def content_roots(extra_dirs: Iterable[Path | str] = (), *, include_builtin: boo
     for root in candidates:
         try:
             key = root.path.resolve()
-        except OSError:
+        except (OSError, RuntimeError):  # RuntimeError: a symlink loop
             key = root.path.absolute()
         if key not in seen:
             seen.add(key)
@@ -52,6 +53,13 @@ def content_roots(extra_dirs: Iterable[Path | str] = (), *, include_builtin: boo
 
 def discover(root: Path, *, allow_file: bool = False) -> tuple[list[Path], list[Problem]]:
     """The question files under `root` (recursive, sorted; README.md and hidden paths skipped)."""
+    try:
+        os.stat(root)
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError) as exc:  # too long, no permission, a symlink loop, a NUL
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return [], [problem("QZ009", root, None, what="content directory", detail=detail)]
     if allow_file and root.is_file():
         return [root], []
     if not root.exists():
@@ -61,7 +69,13 @@ def discover(root: Path, *, allow_file: bool = False) -> tuple[list[Path], list[
         return [], [problem("QZ009", root, None, what="content directory",
                             detail="it is a file; give a directory of question files")]
     files: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(root):
+    unreadable: list[Problem] = []  # a sub-directory os.walk cannot list: said, not skipped
+
+    def _unreadable(exc: OSError) -> None:
+        unreadable.append(problem("QZ009", exc.filename or root, None, what="directory",
+                                  detail=exc.strerror or str(exc)))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=_unreadable):
         keep = []
         for d in dirnames:
             if d.startswith("."):
@@ -76,16 +90,18 @@ def discover(root: Path, *, allow_file: bool = False) -> tuple[list[Path], list[
                 files.append(Path(dirpath) / name)
     files.sort(key=lambda p: p.relative_to(root).parts)
     if not files:
-        return [], [problem("QZ010", root, None)]
-    return files, []
+        return [], [*unreadable, problem("QZ010", root, None)]
+    return files, unreadable
 
 
 def read_curriculum(root: Path) -> list[tuple[str, int]] | None:
     """root/curriculum.txt as [(id, line)], or None when there is none (or it cannot be read)."""
     path = root / CURRICULUM_FILE
     try:
-        text = path.read_text(encoding="utf-8-sig", errors="replace")
-    except OSError:
+        from ..safe_io import read_regular
+
+        text = read_regular(path, MAX_BYTES)[:MAX_BYTES].decode("utf-8-sig", errors="replace")
+    except OSError:  # also a FIFO or /dev/zero: no curriculum
         return None
     out = []
     for n, line in enumerate(text.splitlines(), 1):

@@ -56,6 +56,17 @@ def _hint(word: str, known: Iterable[str]) -> str:
     return f"; did you mean '{near[0]}'?" if near else f"; known fields: {', '.join(known)}"
 
 
+_FLOAT_RANGE = "a number within ±1.8e308 (a float)"
+
+
+def _as_float(v: int | float) -> float | None:
+    """v as a float, or None for an integer too large for one (a 400-digit value)."""
+    try:
+        return float(v)
+    except OverflowError:
+        return None
+
+
 def _looks_numeric(text: str) -> bool:
     try:
         float(text)
@@ -508,8 +519,9 @@ class FieldReader:
                         exp = "a number (YAML reads 1e-5 as text: write 1.0e-5)"
                     self.add("QZ012", self.line(fact, "value"), field=label + ".value",
                              expected=exp, got=_kind(v))
-                else:
-                    value = float(v)
+                elif (value := _as_float(v)) is None:
+                    self.add("QZ012", self.line(fact, "value"), field=label + ".value",
+                             expected=_FLOAT_RANGE, got=f"a number of {len(str(abs(v)))} digits")
             tol = None
             if "tol" in fact:
                 t = fact["tol"]
@@ -521,8 +533,10 @@ class FieldReader:
                     self.add("QZ016", self.line(fact, "tol"), field=label + ".tol", value=t,
                              expected="a non-negative number")
                     value = None
-                else:
-                    tol = float(t)
+                elif (tol := _as_float(t)) is None:
+                    self.add("QZ012", self.line(fact, "tol"), field=label + ".tol",
+                             expected=_FLOAT_RANGE, got=f"a number of {len(str(abs(t)))} digits")
+                    value = None
             if expr is not None and value is not None:
                 self.lines[label] = where or 2
                 out.append((Fact(expr, value, tol), where))

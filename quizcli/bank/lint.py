@@ -69,7 +69,7 @@ def _same(a: Path, b: Path) -> bool:
 def _is_within(path: Path, root: Path) -> bool:
     try:
         path.resolve().relative_to(root.resolve())
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop
         return False
     return True
 
@@ -93,7 +93,10 @@ def lint(paths: Sequence[Path | str] = (), *, extra_dirs: Iterable[Path | str] =
     order: list[Path] = []
 
     def add(file: Path, root: Path | None, target: bool) -> None:
-        key = file.resolve() if file.exists() else file.absolute()
+        try:
+            key = file.resolve() if file.exists() else file.absolute()
+        except (OSError, RuntimeError):  # a symlink loop, a name too long: parse reports it
+            key = file.absolute()
         builtin = any(_is_within(file, b) for b in builtin_roots)
         if key in entries:
             if target:
@@ -113,7 +116,10 @@ def lint(paths: Sequence[Path | str] = (), *, extra_dirs: Iterable[Path | str] =
         linted.append(str(path))
         files, found = discover(path, allow_file=True)
         problems.extend(found)
-        is_dir = path.is_dir()
+        try:
+            is_dir = path.is_dir()
+        except OSError:  # discover reported it
+            is_dir = False
         if is_dir:
             target_dirs.append(path)
         for f in files:

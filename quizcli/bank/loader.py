@@ -180,7 +180,10 @@ def load_bank(extra_dirs: Iterable[Path | str] = (), *, include_builtin: bool = 
         here: list[Question] = []
         for f in files:
             if nested:
-                key = f.resolve()
+                try:
+                    key = f.resolve()
+                except (OSError, RuntimeError):  # a symlink loop: parse_file reports it
+                    key = f.absolute()
                 if key in seen_files:
                     continue
                 seen_files.add(key)
@@ -210,7 +213,7 @@ def _roots_nest(roots: Sequence[Root]) -> bool:
     for r in roots:
         try:
             resolved.append(r.path.resolve())
-        except OSError:
+        except (OSError, RuntimeError):
             resolved.append(r.path.absolute())
     return any(a != b and (a in b.parents) for a in resolved for b in resolved)
 

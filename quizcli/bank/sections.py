@@ -36,8 +36,9 @@ class SectionReader:
             self.add("QZ002", None, size=st.st_size, limit=MAX_BYTES)
             return None
         try:
-            with open(path, "rb") as fh:
-                data = fh.read(MAX_BYTES + 1)
+            from ..safe_io import read_regular
+
+            data = read_regular(path, MAX_BYTES)  # never a FIFO or a device
         except OSError as exc:
             self.add("QZ009", None, what="file", detail=exc.strerror or str(exc))
             return None

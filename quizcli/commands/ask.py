@@ -126,25 +126,33 @@ def _question(bank, qid: str):
     raise QuizError(f"Unknown question id '{qid}'.{hint} (quiz list shows all {len(ids)})")
 
 
+MAX_ANSWER_BYTES = 2 * 1024 * 1024  # far above what grading reads; `yes |` stops here
+
+
 def _read_answer_file(path: str) -> str:
     from ..errors import QuizError
+    from ..safe_io import read_regular
 
     if path == "-":
-        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+        data = sys.stdin.buffer.read(MAX_ANSWER_BYTES + 1) if hasattr(sys.stdin, "buffer") \
+            else sys.stdin.read(MAX_ANSWER_BYTES + 1)
         where = "stdin"
     else:
         from pathlib import Path
 
         p = Path(path).expanduser()
         where = str(p)
-        if p.is_dir():
-            raise QuizError(f"--answer-file {path}: is a directory; give a text file, or '-' for stdin.")
         try:
-            data = p.read_bytes()
+            data = read_regular(p, MAX_ANSWER_BYTES)  # never a FIFO or /dev/zero
+        except IsADirectoryError:
+            raise QuizError(f"--answer-file {path}: is a directory; give a text file, or '-' for stdin.") from None
         except FileNotFoundError:
             raise QuizError(f"--answer-file {path}: no such file. Give a text file, or '-' for stdin.") from None
         except OSError as exc:
             raise QuizError(f"--answer-file {path}: cannot read it ({exc.strerror}).") from None
+    if len(data) > MAX_ANSWER_BYTES:
+        raise QuizError(f"--answer-file: {where} holds more than {MAX_ANSWER_BYTES // 2**20} MB; "
+                        "an answer is a few paragraphs.")
     if isinstance(data, str):
         return data
     try:
@@ -301,8 +309,11 @@ def _interview(*, ids, tags, difficulty, count, follow_ups, shuffle, seed, lang,
                           lookup=bank.find, lang=lang, follow_ups=follow_ups, chain=chain,
                           reveal=reveal, demos=_demo_available(), limit=count, seed=seed,
                           lexicon=_lexicon(bank))
+        from ..streams import TermAsInterrupt
+
         try:
-            result = session.run()
+            with TermAsInterrupt() as sig:  # kill / closing the terminal: saved as Ctrl-C
+                result = session.run()
         finally:
             try:
                 store.end_session(session_id)
@@ -310,7 +321,7 @@ def _interview(*, ids, tags, difficulty, count, follow_ups, shuffle, seed, lang,
                 pass
     render.render_summary(console, result, {q.id: q for q in bank.questions}, lang, ascii_only)
     if result.interrupted:
-        return 130
+        return sig.exit_code(130)
     return 1 if result.unsaved else 0
 
 

@@ -109,11 +109,9 @@ def write_apkg(notes: list[NoteData], target: str, force: bool = False,
     if path.suffix.lower() != ".apkg":
         raise QuizError(f"{path} does not end in .apkg; Anki imports deck packages by that "
                         "extension. Use e.g. quizcli.apkg.")
-    if path.is_dir():
-        raise QuizError(f"{path} is a directory. Give a file name, e.g. {path / 'quizcli.apkg'}.")
-    if path.exists() and not force:
-        raise QuizError(f"{path} already exists and was left untouched. Choose another name, "
-                        "or pass --force to overwrite it.")
+    from ..store.progress import check_target
+
+    check_target(path, force, "quizcli.apkg")  # a new path or a regular file, never a device
     if not notes:
         raise QuizError("No questions to export (check --tag).")
     import genanki
@@ -127,6 +125,12 @@ def write_apkg(notes: list[NoteData], target: str, force: bool = False,
                                    tags=list(n.tags)))
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
+        import tempfile
+
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                                    dir=path.parent if str(path.parent) else ".")
+        os.close(fd)  # created exclusively: no planted file or link at that name is followed
+        tmp = Path(name)
         if timestamp is None:
             from ..store.clock import now_utc
 

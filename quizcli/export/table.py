@@ -46,12 +46,9 @@ def write_csv(data: list[dict], target: str, force: bool = False) -> Path | None
         sys.stdout.write(buffer.getvalue())
         return None
     path = Path(target).expanduser()
-    if path.is_dir():
-        raise QuizError(f"{path} is a directory. Give a file name, e.g. {path / 'quizcli.csv'}.")
-    if path.exists() and not force:
-        raise QuizError(f"{path} already exists and was left untouched. Choose another name, "
-                        "or pass --force to overwrite it.")
-    from ..store.progress import _atomic_write
+    from ..store.progress import _atomic_write, check_target
+
+    check_target(path, force, "quizcli.csv")  # a new path or a regular file, never a device
 
     _atomic_write(path, "\ufeff" + buffer.getvalue())
     return path

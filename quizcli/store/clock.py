@@ -21,7 +21,19 @@ def parse_time(text: str, what: str = "time") -> datetime:
     except ValueError:
         raise QuizError(f"{what}='{text}' is not an ISO 8601 time. "
                         "Use e.g. 2025-03-01T09:00:00Z.") from None
-    return to_utc(moment)
+    try:
+        moment = to_utc(moment)
+    except (OverflowError, ValueError):  # 0001-01-01T00:00:00+14:00 is before year 1 in UTC
+        moment = None
+    if moment is None or not MIN_YEAR <= moment.year <= MAX_YEAR:
+        raise QuizError(f"{what}='{text}' is out of range: use a time between {MIN_YEAR} "
+                        f"and {MAX_YEAR}.")
+    return moment
+
+
+# Times the store accepts (QUIZ_NOW, imported reviews): schedules reach up to a century past
+# the last review, and datetime stops at year 9999.
+MIN_YEAR, MAX_YEAR = 1970, 2999
 
 
 def to_utc(moment: datetime) -> datetime:
@@ -33,9 +45,20 @@ def to_utc(moment: datetime) -> datetime:
 
 def now_utc() -> datetime:
     env = os.environ.get("QUIZ_NOW", "").strip()
-    if env:
-        return parse_time(env, "QUIZ_NOW")
-    return datetime.now(timezone.utc)
+    moment = parse_time(env, "QUIZ_NOW") if env else datetime.now(timezone.utc)
+    check_local_zone(moment)
+    return moment
+
+
+def check_local_zone(moment: datetime) -> None:
+    """Local days (due today, answers per day) need the system zone: TZ=UTC+24 has an
+    offset Python cannot represent. One line instead of a ValueError deep in a command."""
+    try:
+        moment.astimezone()
+    except (ValueError, OverflowError):
+        raise QuizError(f"TZ='{os.environ.get('TZ', '')}' is not a usable time zone (its offset "
+                        "is a day or more). Unset TZ or use a zone name such as "
+                        "TZ=Asia/Seoul.") from None
 
 
 def iso(moment: datetime) -> str:

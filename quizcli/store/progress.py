@@ -18,7 +18,9 @@ Format (version 1):
 from __future__ import annotations
 
 import json
+import math
 import os
+import stat
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +31,7 @@ from .clock import iso
 EXPORT_FORMAT = "quizcli-progress"
 EXPORT_VERSION = 1
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
+MAX_DURATION_S = 1e9  # finite, and far below SQLite's integer range
 
 
 def write_export(data: dict, target: str, force: bool = False) -> Path | None:
@@ -38,30 +41,79 @@ def write_export(data: dict, target: str, force: bool = False) -> Path | None:
         sys.stdout.write(text)
         return None
     path = Path(target).expanduser()
-    if path.is_dir():
-        raise QuizError(f"{path} is a directory. Give a file name, e.g. {path / 'progress.json'}.")
-    if path.exists() and not force:
-        raise QuizError(f"{path} already exists and was left untouched. Choose another name, "
-                        "or pass --force to overwrite it.")
+    check_target(path, force)
     _atomic_write(path, text)
     return path
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+def check_target(path: Path, force: bool, example: str = "progress.json") -> None:
+    """A file an export may write: a new path, or with `force` an existing regular file;
+    never a directory, a symlink, a FIFO or a device (as root, --force /dev/null)."""
     try:
-        with open(tmp, "w", encoding="utf-8") as fh:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise QuizError(f"Cannot write {path}: {exc.strerror or exc}. "
+                        "Choose a writable location.") from None
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise QuizError(f"{path} is a directory. Give a file name, e.g. {path / example}.")
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        # --force replaces a file, never a symlink, FIFO or device (as root, /dev/null)
+        kind = "a symbolic link" if stat.S_ISLNK(st.st_mode) else "not a regular file"
+        raise QuizError(f"{path} is {kind} and was left untouched. Give the name of a new "
+                        "or regular file.")
+    if st is not None and not force:
+        raise QuizError(f"{path} already exists and was left untouched. Choose another name, "
+                        "or pass --force to overwrite it.")
+
+
+TEMP_SUFFIX = ".tmp"
+STALE_TEMP_S = 600  # an export temp file this old is a killed run's leftover
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    """Write a new temp file next to `path` (created exclusively: no planted file or link is
+    followed), fsync it, rename it over `path`: readers see the old file or the new, whole."""
+    import tempfile
+
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX,
+                                   dir=path.parent if str(path.parent) else ".")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        raise QuizError(f"Cannot write {path}: {exc.strerror or exc}. "
-                        "Choose a writable location.") from None
+    except (OSError, UnicodeError) as exc:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise QuizError(f"Cannot write {path}: {reason}. Choose a writable location.") from None
+
+
+def clean_stale_temps(folder: Path, prefix: str) -> None:
+    """Remove `prefix*.tmp` files older than STALE_TEMP_S (left by killed runs; a younger
+    one may belong to a run in progress)."""
+    import time
+
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    now = time.time()
+    for name in names:
+        if name.startswith(prefix) and name.endswith(TEMP_SUFFIX):
+            try:
+                st = os.lstat(folder / name)
+                if stat.S_ISREG(st.st_mode) and now - st.st_mtime > STALE_TEMP_S:
+                    os.unlink(folder / name)
+            except OSError:
+                pass
 
 
 def backup_writer(home: Path, now: datetime):
@@ -74,6 +126,7 @@ def backup_writer(home: Path, now: datetime):
         except OSError as exc:
             raise QuizError(f"Cannot create the backup folder {folder}: {exc.strerror or exc}. "
                             "Nothing was reset.") from None
+        clean_stale_temps(folder, ".progress-")
         stamp = now.strftime("%Y%m%dT%H%M%S")
         path = folder / f"progress-{stamp}.json"
         n = 1
@@ -98,8 +151,9 @@ def read_export(source: str) -> dict:
             if path.is_dir():
                 raise QuizError(f"{path} is a directory, not a progress file. "
                                 "Give a file written by `quiz progress export`.")
-            with open(path, "rb") as fh:
-                raw = fh.read(MAX_IMPORT_BYTES + 1)
+            from ..safe_io import read_regular
+
+            raw = read_regular(path, MAX_IMPORT_BYTES)  # never a FIFO or /dev/zero
     except FileNotFoundError:
         raise QuizError(f"{name} does not exist. Give a file written by `quiz progress export`.") from None
     except OSError as exc:
@@ -108,14 +162,43 @@ def read_export(source: str) -> dict:
         raise QuizError(f"{name} is larger than {MAX_IMPORT_BYTES // 2**20} MB; "
                         "that is not a progress export.")
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8"), parse_int=_int, parse_float=_float,
+                          parse_constant=_Refused)
     except UnicodeDecodeError:
         raise QuizError(f"{name} is not UTF-8 text. Give a file written by `quiz progress export`.") from None
     except json.JSONDecodeError as exc:
         raise QuizError(f"{name} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
                         f"{exc.msg}). Give a file written by `quiz progress export`.") from None
+    except RecursionError:
+        raise QuizError(f"{name} is nested too deeply to be a progress export. "
+                        "Nothing was imported.") from None
     validate_export(data, name)
     return data
+
+
+class _Refused(str):
+    """A JSON number no field accepts (NaN, Infinity, 1e400, a 30-digit integer): kept as
+    text, so the field's type check names the entry instead of a crash or a stored NaN."""
+
+
+def _int(text: str):
+    return int(text) if len(text) <= 18 else _Refused(text)  # SQLite integers are 64-bit
+
+
+def _float(text: str):
+    value = float(text)
+    return value if math.isfinite(value) else _Refused(text)
+
+
+def _text(value) -> bool:
+    """A str that SQLite can store (no lone surrogates such as "\\ud800")."""
+    if type(value) is not str:  # not a _Refused number either
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _bad(name: str, where: str, what: str) -> QuizError:
@@ -125,18 +208,18 @@ def _bad(name: str, where: str, what: str) -> QuizError:
 def _time(value, name: str, where: str) -> str:
     from .clock import parse_time
 
-    if not isinstance(value, str):
+    if not _text(value):
         raise _bad(name, where, "expected an ISO 8601 time")
     try:
-        return iso(parse_time(value))
-    except QuizError:
-        raise _bad(name, where, f"'{value}' is not an ISO 8601 time") from None
+        return iso(parse_time(value, where))
+    except QuizError as exc:
+        raise QuizError(f"{name}: {exc} Nothing was imported.") from None
 
 
 def _str_list(value, name: str, where: str) -> list[str]:
     if value is None:
         return []
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+    if not isinstance(value, list) or not all(_text(v) for v in value):
         raise _bad(name, where, "expected a list of strings")
     return value
 
@@ -161,7 +244,7 @@ def validate_export(data, name: str) -> None:
     session_uids = set()
     for i, s in enumerate(sessions):
         where = f"sessions[{i}]"
-        if not isinstance(s, dict) or not isinstance(s.get("uid"), str) or not s["uid"]:
+        if not isinstance(s, dict) or not _text(s.get("uid")) or not s["uid"]:
             raise _bad(name, where, "expected an object with a \"uid\"")
         s["started_at"] = _time(s.get("started_at"), name, f"{where}.started_at")
         if s.get("ended_at") is not None:
@@ -172,7 +255,7 @@ def validate_export(data, name: str) -> None:
         if not isinstance(r, dict):
             raise _bad(name, where, "expected an object")
         for key in ("uid", "question_id"):
-            if not isinstance(r.get(key), str) or not r[key].strip():
+            if not _text(r.get(key)) or not r[key].strip():
                 raise _bad(name, f"{where}.{key}", "expected a non-empty string")
         r["reviewed_at"] = _time(r.get("reviewed_at"), name, f"{where}.reviewed_at")
         rating = r.get("rating")
@@ -184,12 +267,16 @@ def validate_export(data, name: str) -> None:
             raise _bad(name, f"{where}.score", "expected a number from 0 to 1, or null")
         for key in ("covered", "missed", "tags"):
             r[key] = _str_list(r.get(key), name, f"{where}.{key}")
-        if r.get("lang") is not None and not isinstance(r["lang"], str):
+        if r.get("lang") is not None and not _text(r["lang"]):
             raise _bad(name, f"{where}.lang", "expected a string or null")
         d = r.get("duration_s")
-        if d is not None and (isinstance(d, bool) or not isinstance(d, (int, float)) or d < 0):
-            raise _bad(name, f"{where}.duration_s", "expected a number of seconds ≥ 0, or null")
+        if d is not None and (isinstance(d, bool) or not isinstance(d, (int, float))
+                              or not 0 <= d <= MAX_DURATION_S):
+            raise _bad(name, f"{where}.duration_s",
+                       "expected a number of seconds from 0 to 10^9 (not NaN or Infinity), or null")
         s = r.get("session")
+        if s is not None and not _text(s):
+            raise _bad(name, f"{where}.session", "expected a session uid (a string) or null")
         if s is not None and s not in session_uids:
             raise _bad(name, f"{where}.session", f"no session with uid '{s}' in the file")
     _validate_settings(data, name)
@@ -239,9 +326,9 @@ def _validate_settings(data: dict, name: str) -> None:
             raise _bad(name, "suspended", "expected a list")
         for i, row in enumerate(suspended):
             where = f"suspended[{i}]"
-            if not isinstance(row, dict) or not isinstance(row.get("question_id"), str) \
+            if not isinstance(row, dict) or not _text(row.get("question_id")) \
                     or not row["question_id"].strip():
                 raise _bad(name, where, "expected an object with a \"question_id\"")
             row["suspended_at"] = _time(row.get("suspended_at"), name, f"{where}.suspended_at")
-            if row.get("reason") is not None and not isinstance(row["reason"], str):
+            if row.get("reason") is not None and not _text(row["reason"]):
                 raise _bad(name, f"{where}.reason", "expected a string or null")

@@ -1,0 +1,34 @@
+"""Terminal edges: unusable widths and readers that leave early (issue 17, items 16, 17)."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+
+import pytest
+
+
+@pytest.mark.parametrize("columns", ["0", "1", "5"])
+@pytest.mark.parametrize("args", [["list"], ["show", "relu-vs-sigmoid"], ["explain", "relu"],
+                                  ["ask", "--id", "relu-vs-sigmoid", "--answer", "relu", "--rate", "good"]])
+def test_unusable_columns_mean_the_default_width(cli, columns, args):
+    r = cli(*args, env={"COLUMNS": columns, "TERMINAL_WIDTH": columns})
+    assert r.exit_code == 0, r
+    lines = [ln for ln in r.stdout.splitlines() if ln.strip()]
+    assert len(lines) >= 3
+    assert max(len(ln) for ln in lines) >= 40  # not one character per line
+
+
+@pytest.mark.parametrize("command", ["list", "show relu-vs-sigmoid", "explain relu", "stats",
+                                     "demo vanishing --depth 20", "list --json"])
+def test_a_reader_that_leaves_early_is_exit_0_under_pipefail(command, tmp_path):
+    """`quiz list | head -n 1`; here a reader that leaves before quiz writes (`| true`), so
+    the write always meets a closed pipe."""
+    env = dict(os.environ, QUIZ_HOME=str(tmp_path / "home"))
+    quiz = f"{shlex.quote(sys.executable)} -m quizcli"
+    p = subprocess.run(["bash", "-c", f"set -o pipefail; {quiz} {command} | true"],
+                       capture_output=True, text=True, timeout=60, env=env)
+    assert p.returncode == 0, p
+    assert "Traceback" not in p.stderr and "Exception ignored" not in p.stderr
