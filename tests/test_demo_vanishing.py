@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quizcli import activations
-from quizcli.demos import vanishing as V
+from quizcli.demos.vanishing import compute as V
 from quizcli.errors import QuizError
 
 SEEDS = range(4)

@@ -301,23 +301,11 @@ def _interview(*, ids, tags, difficulty, count, follow_ups, shuffle, seed, lang,
 
 
 def _run_demo(line: str, lang: str | None = None, ascii_only: bool = False) -> None:
-    """Run `quiz demo LINE` in this process (its own option parsing and rendering), in the
-    session's language and border style unless the line sets them itself."""
-    import shlex
+    """Run a `see.demo` line in this process through the demo's spec (the same option types
+    as `quiz demo`), in the session's language and border style unless the line sets them."""
+    from . import demo
 
-    import typer.main
-
-    from ..errors import QuizError
-
-    args = ["demo", *shlex.split(line)]
-    if lang and "--lang" not in args:
-        args += ["--lang", lang]
-    if ascii_only and "--ascii" not in args:
-        args.append("--ascii")
-    command = typer.main.get_command(app)
-    try:
-        code = command.main(args=args, prog_name="quiz", standalone_mode=False)
-    except SystemExit as exc:  # the error boundary already printed its one line
-        code = exc.code
-    if code not in (0, None):
-        raise QuizError(f"exit code {code}")
+    spec, values, common = demo.parse_line(line)
+    demo.run_demo(spec, values, seed=common.get("seed", 0), lang=common.get("lang") or lang,
+                  ascii_only=bool(common.get("ascii_")) or ascii_only,
+                  columns=common.get("columns"))

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..errors import QuizError
-from . import common
-from .vanishing import Init, parse_init
+from ...errors import QuizError
+from .. import common
+from ..vanishing.compute import Init, parse_init
 
 DEFAULT_DEPTH = 5
 DEFAULT_WIDTH = 256

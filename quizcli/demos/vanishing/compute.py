@@ -27,10 +27,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..activations import analysis
-from ..activations.base import Activation
-from ..errors import QuizError, did_you_mean
-from . import common
+from ...activations import analysis
+from ...activations.base import Activation
+from ...errors import QuizError, did_you_mean
+from .. import common
 
 DEFAULT_DEPTH = 20
 DEFAULT_WIDTH = 64
@@ -205,7 +205,7 @@ def _background_ok() -> bool:
     the cores and both slow down."""
     import os
 
-    from . import BLAS_THREAD_VARS, blas_one_thread
+    from .. import BLAS_THREAD_VARS, blas_one_thread
 
     if blas_one_thread:
         return True
@@ -291,6 +291,13 @@ class _Weights:
     def segment(self, lo: int, hi: int) -> list[np.ndarray]:
         """W_lo … W_hi (1-based, inclusive), held together while a segment is processed."""
         return [self.layer(l) for l in range(lo, hi + 1)]
+
+
+def long_run(depth: int = DEFAULT_DEPTH, width: int = DEFAULT_WIDTH, batch: int = DEFAULT_BATCH,
+             activations=DEFAULT_ACTIVATIONS, **_) -> bool:
+    """Worth a progress bar (a few seconds or more)?"""
+    n_acts = len(activations) if not isinstance(activations, str) else len(activations.split(","))
+    return depth * max(1, n_acts) * batch * width * width >= 2e9
 
 
 def run(depth: int = DEFAULT_DEPTH, width: int = DEFAULT_WIDTH, batch: int = DEFAULT_BATCH,

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..activations.base import Activation
-from ..errors import QuizError
-from . import common
+from ...activations.base import Activation
+from ...errors import QuizError
+from .. import common
 
 DEFAULT_ACTIVATIONS = ("relu", "leaky_relu", "elu")
 DEFAULT_LR = 0.02
@@ -117,6 +117,12 @@ def _grads(p, act: Activation, x, y):
 
 def _dead(z):
     return np.all(z <= 0, axis=0)
+
+
+def long_run(steps: int = DEFAULT_STEPS, activations=DEFAULT_ACTIVATIONS, **_) -> bool:
+    """Worth a progress bar (a few seconds or more)?"""
+    n_acts = len(activations) if not isinstance(activations, str) else len(activations.split(","))
+    return steps * max(1, n_acts) >= 3000
 
 
 def run(lr: float = DEFAULT_LR, bias: float = DEFAULT_BIAS, steps: int = DEFAULT_STEPS,

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Sequence
 
 import numpy as np
 
-from ..activations import analysis
-from ..errors import QuizError
-from . import common
+from ...activations import analysis
+from ...errors import QuizError
+from .. import common
 
 DEFAULT_ACTIVATIONS = ("sigmoid", "tanh")
 DEFAULT_POINTS = (0.0, 2.0, 5.0, 10.0, 20.0)
@@ -50,12 +51,13 @@ class SaturationResult:
     cited_by: tuple[str, ...] = ()
 
 
-def parse_points(text: str | None) -> tuple[float, ...]:
+def parse_points(text: str | Sequence[float] | None) -> tuple[float, ...]:
+    """'10,0,2' or (10.0, 0.0, 2.0) -> (0.0, 2.0, 10.0): the |x| of the table, sorted, once each."""
     if text is None:
         return DEFAULT_POINTS
     values = []
-    for raw in text.split(","):
-        raw = raw.strip()
+    for raw in (text.split(",") if isinstance(text, str) else text):
+        raw = raw.strip() if isinstance(raw, str) else raw
         try:
             v = float(raw)
         except ValueError:
@@ -70,7 +72,7 @@ def parse_points(text: str | None) -> tuple[float, ...]:
 
 
 def run(activations: str | tuple[str, ...] = DEFAULT_ACTIVATIONS,
-        points: str | None = None) -> SaturationResult:
+        points: str | Sequence[float] | None = None) -> SaturationResult:
     acts = common.parse_activations(activations)
     xs = parse_points(points)
     grid = np.asarray(xs, dtype=np.float64)

@@ -21,8 +21,8 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..errors import QuizError
-from . import common
+from ...errors import QuizError
+from .. import common
 
 DEFAULT_ACTIVATIONS = ("sigmoid", "tanh")
 DEFAULT_LR = 0.5
