@@ -70,7 +70,8 @@ def closest(word: str, choices: Iterable[str], limit: int = 3) -> list[str]:
     return difflib.get_close_matches(word, list(choices), n=limit, cutoff=0.5)
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """' Did you mean: a, b?' or '' — appended to an error line."""
-    near = closest(word, choices)
+def did_you_mean(word: str, choices: Iterable[str] = (), *, near: Iterable[str] | None = None) -> str:
+    """' Did you mean: a, b?' or '' — appended to an error line. `near` gives the candidates
+    when the caller ranks them itself (activation names compare spelling-insensitively)."""
+    near = list(near) if near is not None else closest(word, choices)
     return f" Did you mean: {', '.join(near)}?" if near else ""

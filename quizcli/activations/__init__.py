@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from ..errors import UnknownActivation as _UnknownActivationError
+from ..errors import did_you_mean
 from .base import Activation, Kink, Properties
 from .functions import ACTIVATIONS
 from .names import CANONICAL, canonical_name, closest_names
@@ -17,14 +19,14 @@ __all__ = ["Activation", "Kink", "Properties", "ACTIVATIONS", "get", "all_activa
 _REGISTRY: dict[str, Activation] = {a.name: a for a in ACTIVATIONS}
 
 
-class UnknownActivation(LookupError):
+class UnknownActivation(_UnknownActivationError):
+    """A name that is no activation's name or alias (a DomainError: one line, exit 2)."""
+
     def __init__(self, name: str):
-        self.name = name
         self.suggestions = closest_names(name)
-        hint = f" Did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
-        super().__init__(
-            f"Unknown activation '{name}'.{hint} (quiz explain lists all {len(CANONICAL)})"
-        )
+        super().__init__(name, CANONICAL,
+                         f"Unknown activation '{name}'.{did_you_mean(name, near=self.suggestions)} "
+                         f"(quiz explain lists all {len(CANONICAL)})")
 
 
 def get(name: str) -> Activation:

@@ -719,12 +719,13 @@ def content_roots(extra_dirs: Iterable[Path | str] = (), *, include_builtin: boo
                   use_env: bool = True) -> list[Root]:
     """Built-in bank, then QUIZ_CONTENT_PATH, then --content-dir; the same directory once."""
     from ..paths import builtin_content_dir
+    from ..settings import content_path
 
     candidates: list[Root] = []
     if include_builtin:
         candidates.append(Root(builtin_content_dir() / "questions", True))
     if use_env:
-        for part in os.environ.get(ENV_CONTENT_PATH, "").split(os.pathsep):
+        for part in content_path():
             if part.strip():
                 candidates.append(Root(Path(part.strip()).expanduser(), False))
     for d in extra_dirs:

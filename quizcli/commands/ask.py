@@ -7,7 +7,7 @@ from typing import List, Optional
 import typer
 
 from ..app import app
-from .common import ascii_option, content_dir_option, home_option, width_option
+from .common import ascii_option, content_dir_option, home_option, lang_option, width_option
 
 
 
@@ -35,9 +35,8 @@ def ask(
     shuffle: bool = typer.Option(False, "--shuffle", help="Ask the selected questions in random order."),
     seed: Optional[int] = typer.Option(None, "--seed", metavar="S",
                                        help="Seed for --shuffle (implies --shuffle)."),
-    lang: Optional[str] = typer.Option(None, "--lang", metavar="ko|en",
-                                       help="Language of questions and feedback (default: QUIZ_LANG, locale, en). "
-                                       "Your answer's language is detected from its text."),
+    lang: Optional[str] = lang_option(
+        "questions and feedback", note="Your answer's language is detected from its text."),
     reveal: bool = typer.Option(False, "--reveal",
                                 help="No typing: think, press Enter, see the model answer and a "
                                 "checklist of key points, then rate yourself."),
@@ -112,7 +111,7 @@ def _load_bank(content_dir, lang, *, lazy: bool = False):
 def _question(bank, qid: str):
     """bank.get, with ids that contain what was typed added to the suggestions ('tanh' ->
     tanh-vs-sigmoid), since a partial id is the usual mistake."""
-    from ..errors import QuizError, closest
+    from ..errors import QuizError, closest, did_you_mean
 
     if qid in bank:
         return bank.get(qid)  # a broken file says why instead of "unknown id"
@@ -120,8 +119,8 @@ def _question(bank, qid: str):
     ids = bank.ids()
     near = [i for i in ids if typed and typed in i][:3]
     near += [i for i in closest(typed, ids, limit=3) if i not in near]
-    hint = f" Did you mean: {', '.join(near[:3])}?" if near else ""
-    raise QuizError(f"Unknown question id '{qid}'.{hint} (quiz list shows all {len(ids)})")
+    raise QuizError(f"Unknown question id '{qid}'.{did_you_mean(qid, near=near[:3])} "
+                    f"(quiz list shows all {len(ids)})")
 
 
 def _read_answer_file(path: str) -> str:

@@ -133,7 +133,7 @@ def _listing(lang: str) -> list[dict]:
 # --- one command per spec -----------------------------------------------------------------
 
 def _option(spec_option) -> TyperOption:
-    from .params import for_option
+    from .common import for_option
 
     o = spec_option
     decls = [o.flag, o.param] + (["-a"] if o.type == "activations" else [])
@@ -173,13 +173,13 @@ def _common_options(spec) -> list[TyperOption]:
 
 
 def _int():
-    from .params import INT
+    from .common import INT
 
     return INT
 
 
 def _columns():
-    from .params import INT, Bounded
+    from .common import INT, Bounded
 
     return Bounded(INT, 40, 400)
 

@@ -5,10 +5,9 @@
 
 from __future__ import annotations
 
-import os
 from datetime import datetime, timezone
 
-from ..errors import QuizError
+from ..errors import InvalidValue
 
 
 def parse_time(text: str, what: str = "time") -> datetime:
@@ -19,7 +18,7 @@ def parse_time(text: str, what: str = "time") -> datetime:
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise QuizError(f"{what}='{text}' is not an ISO 8601 time. "
+        raise InvalidValue(f"{what}='{text}' is not an ISO 8601 time. "
                         "Use e.g. 2025-03-01T09:00:00Z.") from None
     return to_utc(moment)
 
@@ -32,7 +31,9 @@ def to_utc(moment: datetime) -> datetime:
 
 
 def now_utc() -> datetime:
-    env = os.environ.get("QUIZ_NOW", "").strip()
+    from ..settings import now
+
+    env = now()
     if env:
         return parse_time(env, "QUIZ_NOW")
     return datetime.now(timezone.utc)

@@ -18,7 +18,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from ..errors import QuizError
+from ..errors import InvalidValue, StoreError
 from .clock import iso
 
 EXPORT_FORMAT = "quizcli-progress"
@@ -26,17 +26,20 @@ EXPORT_VERSION = 1
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 
 
-def write_export(data: dict, target: str, force: bool = False) -> Path | None:
-    """Write an export to FILE ('-' = stdout). Never overwrites a file unless `force`."""
+def write_export(data: dict, target: str, force: bool = False, out=None) -> Path | None:
+    """Write an export to FILE, or to the stream `out` when FILE is '-' (the command passes
+    stdout: this module does not print). Never overwrites a file unless `force`."""
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     if target == "-":
-        sys.stdout.write(text)
+        if out is None:
+            raise ValueError("write_export('-') needs the stream to write to (out=)")
+        out.write(text)
         return None
     path = Path(target).expanduser()
     if path.is_dir():
-        raise QuizError(f"{path} is a directory. Give a file name, e.g. {path / 'progress.json'}.")
+        raise StoreError(f"{path} is a directory. Give a file name, e.g. {path / 'progress.json'}.")
     if path.exists() and not force:
-        raise QuizError(f"{path} already exists and was left untouched. Choose another name, "
+        raise StoreError(f"{path} already exists and was left untouched. Choose another name, "
                         "or pass --force to overwrite it.")
     _atomic_write(path, text)
     return path
@@ -55,7 +58,7 @@ def _atomic_write(path: Path, text: str) -> None:
             tmp.unlink()
         except OSError:
             pass
-        raise QuizError(f"Cannot write {path}: {exc.strerror or exc}. "
+        raise StoreError(f"Cannot write {path}: {exc.strerror or exc}. "
                         "Choose a writable location.") from None
 
 
@@ -67,7 +70,7 @@ def backup_writer(home: Path, now: datetime):
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise QuizError(f"Cannot create the backup folder {folder}: {exc.strerror or exc}. "
+            raise StoreError(f"Cannot create the backup folder {folder}: {exc.strerror or exc}. "
                             "Nothing was reset.") from None
         stamp = now.strftime("%Y%m%dT%H%M%S")
         path = folder / f"progress-{stamp}.json"
@@ -91,30 +94,30 @@ def read_export(source: str) -> dict:
         else:
             path = Path(source).expanduser()
             if path.is_dir():
-                raise QuizError(f"{path} is a directory, not a progress file. "
+                raise StoreError(f"{path} is a directory, not a progress file. "
                                 "Give a file written by `quiz progress export`.")
             with open(path, "rb") as fh:
                 raw = fh.read(MAX_IMPORT_BYTES + 1)
     except FileNotFoundError:
-        raise QuizError(f"{name} does not exist. Give a file written by `quiz progress export`.") from None
+        raise StoreError(f"{name} does not exist. Give a file written by `quiz progress export`.") from None
     except OSError as exc:
-        raise QuizError(f"Cannot read {name}: {exc.strerror or exc}.") from None
+        raise StoreError(f"Cannot read {name}: {exc.strerror or exc}.") from None
     if len(raw) > MAX_IMPORT_BYTES:
-        raise QuizError(f"{name} is larger than {MAX_IMPORT_BYTES // 2**20} MB; "
+        raise StoreError(f"{name} is larger than {MAX_IMPORT_BYTES // 2**20} MB; "
                         "that is not a progress export.")
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise QuizError(f"{name} is not UTF-8 text. Give a file written by `quiz progress export`.") from None
+        raise StoreError(f"{name} is not UTF-8 text. Give a file written by `quiz progress export`.") from None
     except json.JSONDecodeError as exc:
-        raise QuizError(f"{name} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
+        raise StoreError(f"{name} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
                         f"{exc.msg}). Give a file written by `quiz progress export`.") from None
     validate_export(data, name)
     return data
 
 
-def _bad(name: str, where: str, what: str) -> QuizError:
-    return QuizError(f"{name}: {where}: {what}. Nothing was imported.")
+def _bad(name: str, where: str, what: str) -> StoreError:
+    return StoreError(f"{name}: {where}: {what}. Nothing was imported.")
 
 
 def _time(value, name: str, where: str) -> str:
@@ -124,7 +127,7 @@ def _time(value, name: str, where: str) -> str:
         raise _bad(name, where, "expected an ISO 8601 time")
     try:
         return iso(parse_time(value))
-    except QuizError:
+    except InvalidValue:
         raise _bad(name, where, f"'{value}' is not an ISO 8601 time") from None
 
 
@@ -139,13 +142,13 @@ def _str_list(value, name: str, where: str) -> list[str]:
 def validate_export(data, name: str) -> None:
     """Checks shape and types, and normalises times to fixed-width UTC in place."""
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-        raise QuizError(f"{name} is not a quizcli progress export (no \"format\": "
+        raise StoreError(f"{name} is not a quizcli progress export (no \"format\": "
                         f"\"{EXPORT_FORMAT}\"). Give a file written by `quiz progress export`.")
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise _bad(name, "version", "expected an integer")
     if version > EXPORT_VERSION:
-        raise QuizError(f"{name} was exported by a newer quizcli (format version {version}; "
+        raise StoreError(f"{name} was exported by a newer quizcli (format version {version}; "
                         f"this one reads up to {EXPORT_VERSION}). Upgrade quizcli to import it.")
     sessions = data.get("sessions", [])
     reviews = data.get("reviews", [])

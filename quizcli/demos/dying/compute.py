@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ...activations.base import Activation
-from ...errors import QuizError
+from ...errors import InvalidValue
 from .. import common
 
 DEFAULT_ACTIVATIONS = ("relu", "leaky_relu", "elu")
@@ -130,15 +130,15 @@ def run(lr: float = DEFAULT_LR, bias: float = DEFAULT_BIAS, steps: int = DEFAULT
         every: int | None = None, seed: int = common.DEFAULT_SEED,
         progress: common.Progress = None) -> DyingResult:
     if not (math.isfinite(lr) and 0 < lr <= 10):
-        raise QuizError(f"--lr must be a number with 0 < lr ≤ 10; got {lr}.")
+        raise InvalidValue(f"--lr must be a number with 0 < lr ≤ 10; got {lr}.")
     if not (math.isfinite(bias) and -10 <= bias <= 10):
-        raise QuizError(f"--bias must be a number between -10 and 10; got {bias}.")
+        raise InvalidValue(f"--bias must be a number between -10 and 10; got {bias}.")
     if not 1 <= steps <= MAX_STEPS:
-        raise QuizError(f"--steps must be an integer from 1 to {MAX_STEPS:,}; got {steps}.")
+        raise InvalidValue(f"--steps must be an integer from 1 to {MAX_STEPS:,}; got {steps}.")
     if not 1 <= width <= MAX_WIDTH:
-        raise QuizError(f"--width must be an integer from 1 to {MAX_WIDTH}; got {width}.")
+        raise InvalidValue(f"--width must be an integer from 1 to {MAX_WIDTH}; got {width}.")
     if every is not None and not 1 <= every <= steps:
-        raise QuizError(f"--every must be between 1 and --steps ({steps}); got {every}.")
+        raise InvalidValue(f"--every must be between 1 and --steps ({steps}); got {every}.")
     acts = common.parse_activations(activations)
     step_every = every or max(1, steps // 20)
     x, y = _data(seed)

@@ -1,4 +1,5 @@
-"""`quiz demo dying`: dead units by step, the per-activation summary, the chart and the conclusion, in both languages."""
+"""`quiz demo dying`: dead units by step, the per-activation summary, the chart and the conclusion,
+in both languages."""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ...errors import QuizError
+from ...errors import InvalidValue
 from .. import common
 
 DEFAULT_ACTIVATIONS = ("relu",)
@@ -96,7 +96,7 @@ def _row(act, k) -> KinkRow:
 
 def count_zeros(samples: int, seed: int) -> ZeroCount:
     if not 1 <= samples <= MAX_SAMPLES:
-        raise QuizError(f"--samples must be between 1 and {MAX_SAMPLES:,}; got {samples}.")
+        raise InvalidValue(f"--samples must be between 1 and {MAX_SAMPLES:,}; got {samples}.")
     from ... import activations
 
     relu = activations.get("relu")

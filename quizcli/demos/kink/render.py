@@ -1,4 +1,5 @@
-"""`quiz demo kink`: one-sided slopes, framework conventions, exact zeros and the conclusion, in both languages."""
+"""`quiz demo kink`: one-sided slopes, framework conventions, exact zeros and the conclusion, in
+both languages."""
 
 from __future__ import annotations
 

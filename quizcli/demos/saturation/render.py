@@ -1,4 +1,5 @@
-"""`quiz demo saturation`: f′ at the chosen |x|, where |f′| stays below eps, and the conclusion, in both languages."""
+"""`quiz demo saturation`: f′ at the chosen |x|, where |f′| stays below eps, and the conclusion, in
+both languages."""
 
 from __future__ import annotations
 

@@ -29,7 +29,7 @@ import numpy as np
 
 from ...activations import analysis
 from ...activations.base import Activation
-from ...errors import QuizError, did_you_mean
+from ...errors import InvalidValue, did_you_mean
 from .. import common
 
 DEFAULT_DEPTH = 20
@@ -80,15 +80,15 @@ def parse_init(text: str, width: int) -> Init:
         try:
             std = float(value)
         except ValueError:
-            raise QuizError(
+            raise InvalidValue(
                 f"--init normal needs a standard deviation, e.g. normal:0.05; got '{text}'."
             ) from None
         if not (math.isfinite(std) and MIN_STD <= std <= MAX_STD):
-            raise QuizError(f"--init normal:STD needs 1e-6 ≤ STD ≤ {MAX_STD:g}; got '{text}'.")
+            raise InvalidValue(f"--init normal:STD needs 1e-6 ≤ STD ≤ {MAX_STD:g}; got '{text}'.")
         name, dist = "normal", "normal"
     else:
         allowed = ", ".join(INIT_CHOICES)
-        raise QuizError(f"Unknown --init '{text}'. Allowed: {allowed} (e.g. normal:0.05)."
+        raise InvalidValue(f"Unknown --init '{text}'. Allowed: {allowed} (e.g. normal:0.05)."
                         f"{did_you_mean(raw, ('lecun', 'he', 'xavier', 'normal', *INIT_ALIASES))}")
     label = f"normal:{std:g}" if name == "normal" else name
     return Init(name, label, std, dist, std * math.sqrt(n))
@@ -106,7 +106,7 @@ class Plan:
 
 
 def plan(depth: int, width: int, batch: int, n_acts: int) -> Plan:
-    """The cheapest plan that fits; QuizError with the estimate when none does."""
+    """The cheapest plan that fits; OverBudget with the estimate when none does."""
     item = np.dtype(DTYPE).itemsize
     stack = n_acts * batch * width * item  # one (activations × batch × width) tensor
     weight = width * width * item
@@ -187,16 +187,16 @@ def reported_layers(depth: int, every: int) -> tuple[int, ...]:
 
 def validate(depth: int, width: int, batch: int, every: int | None) -> None:
     if depth < 2:
-        raise QuizError(f"--depth must be an integer ≥ 2 (a ratio needs two layers); got {depth}.")
+        raise InvalidValue(f"--depth must be an integer ≥ 2 (a ratio needs two layers); got {depth}.")
     if depth > MAX_DEPTH:
-        raise QuizError(f"--depth is at most {MAX_DEPTH:,} (depth 10,000 takes a few seconds at "
+        raise InvalidValue(f"--depth is at most {MAX_DEPTH:,} (depth 10,000 takes a few seconds at "
                         f"width 64); got {depth:,}.")
     if width < 1:
-        raise QuizError(f"--width must be an integer ≥ 1; got {width}.")
+        raise InvalidValue(f"--width must be an integer ≥ 1; got {width}.")
     if batch < 1:
-        raise QuizError(f"--batch must be an integer ≥ 1; got {batch}.")
+        raise InvalidValue(f"--batch must be an integer ≥ 1; got {batch}.")
     if every is not None and not (1 <= every <= depth):
-        raise QuizError(f"--every must be between 1 and --depth ({depth}); got {every}.")
+        raise InvalidValue(f"--every must be between 1 and --depth ({depth}); got {every}.")
 
 
 def _background_ok() -> bool:

@@ -1,4 +1,5 @@
-"""`quiz demo vanishing`: the layer table, the per-activation summary, the chart and the conclusion, in both languages."""
+"""`quiz demo vanishing`: the layer table, the per-activation summary, the chart and the
+conclusion, in both languages."""
 
 from __future__ import annotations
 

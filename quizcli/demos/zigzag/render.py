@@ -1,4 +1,5 @@
-"""`quiz demo zigzag`: the per-activation table, the weight paths and the conclusion, in both languages."""
+"""`quiz demo zigzag`: the per-activation table, the weight paths and the conclusion, in both
+languages."""
 
 from __future__ import annotations
 
