@@ -29,6 +29,7 @@ SPEC = DemoSpec(
         Option("mode", "choice", "plain", {"en": "How to echo.", "ko": "출력 방식."},
                choices=("plain", "loud")),
         Option("activations", "activations", ("relu",), {"en": "Names.", "ko": "이름."}),
+        Option("negate", "bool", False, {"en": "Negate the values.", "ko": "부호를 바꿉니다."}),
     ),
     compute="quizcli.demos.echo.compute:run",
     render="quizcli.demos.echo.render:render",
@@ -49,8 +50,9 @@ class EchoResult:
     cited_by: tuple = ()
 
 
-def run(times, scale, mode, activations, seed=0):
-    return EchoResult("echo", tuple((scale * i) ** 2 for i in range(times)), mode,
+def run(times, scale, mode, activations, negate, seed=0):
+    sign = -1 if negate else 1
+    return EchoResult("echo", tuple(sign * (scale * i) ** 2 for i in range(times)), mode,
                       tuple(activations), seed)
 '''
 FAKE_RENDER = '''
@@ -132,7 +134,7 @@ def test_a_new_demo_package_appears_everywhere(cli, echo_demo):
     # its own --help: options from the spec, the example as epilog
     helped = cli("demo", "echo", "--help")
     assert helped.exit_code == 0
-    for word in ("--times", "--scale", "--mode", "--activations", "--seed", "--width",
+    for word in ("--times", "--scale", "--mode", "--activations", "--negate", "--seed", "--width",
                  "quiz demo echo --times 3", "a test demo"):
         assert word in helped.stdout, word
     # it runs, with typed options, in both languages and as JSON
@@ -141,6 +143,7 @@ def test_a_new_demo_package_appears_everywhere(cli, echo_demo):
     assert data == {"demo": "echo", "values": [0.0, 4.0, 16.0], "mode": "plain",
                     "activations": ["leaky_relu", "relu"], "seed": 4, "cited_by": []}
     assert "echo loud: 0 2.25" in cli("demo", "echo", "--mode", "loud").stdout
+    assert "echo plain: -0 -2.25" in cli("demo", "echo", "--negate").stdout
     assert "메아리" in cli("demo", "echo", "--lang", "ko").stdout
     # bad values: one line, exit 2, what is allowed
     for args, fragment in ((["--times", "0"], "--times"), (["--mode", "quiet"], "plain, loud"),
