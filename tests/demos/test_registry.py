@@ -179,3 +179,21 @@ def test_lint_checks_see_demo_lines_against_the_registry(cli, echo_demo, tmp_pat
     out = broken.stdout + broken.stderr
     assert broken.exit_code != 0 and "QZ052" in out and "--depth" in out
     assert "QZ051" in out and "echo" in out
+
+
+def test_option_parsing_leaves_numpy_to_load_numpy():
+    """Typed options are parsed before the demo runs; NumPy must still be imported by
+    demos.load_numpy, which picks single-threaded BLAS (10x faster here for small matrices)."""
+    import os
+    import subprocess
+
+    code = ("import sys\nfrom quizcli.commands.common import ActivationList\n"
+            "ActivationList().convert('relu,Leaky-ReLU', None, None)\n"
+            "import quizcli.activations\nprint('numpy' in sys.modules)\n"
+            "from quizcli.cli import app\nimport quizcli.demos as d\n"
+            "try:\n    app(['demo', 'vanishing', '--depth', '3', '--json'], prog_name='quiz')\n"
+            "except SystemExit:\n    pass\nprint(d.blas_one_thread)\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         check=True).stdout.split()
+    assert out[0] == "False" and out[-1] == "True"
