@@ -46,6 +46,12 @@ COMMANDS = {
               "points."),
     "progress": ("quizcli.commands.progress",
                  "Back up, restore, rebuild or reset your progress (answers and review schedules)."),
+    "config": ("quizcli.commands.config",
+               "Your settings, kept with your progress: desired retention (quiz config set "
+               "retention 0.9)."),
+    "export": ("quizcli.commands.export",
+               "Export the questions: an Anki deck (.apkg) or a CSV table, in Korean, English "
+               "or both."),
     "lint": ("quizcli.commands.lint",
              "Check question files: format, types, both languages, rubric, facts, follow-ups, "
              "order."),

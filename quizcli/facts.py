@@ -34,8 +34,21 @@ def _engine_functions() -> dict:
             raise analysis.NoSuchValue(f"{name} does not saturate on both sides at {eps:g}")
         return both
 
+    def const(name):
+        from .constants import CONSTANTS
+
+        if name not in CONSTANTS:
+            from .errors import closest
+
+            near = closest(str(name), CONSTANTS)
+            hint = f" (did you mean {', '.join(near)}?)" if near else ""
+            raise FactError(f"unknown constant {name!r}{hint}: add it to quizcli/constants.py "
+                            "with its source")
+        return float(CONSTANTS[name][0])
+
     return {
         "f": f,
+        "const": const,
         "df": df,
         "max_df": lambda name: analysis.max_derivative(name).value,
         "argmax_df": lambda name: analysis.max_derivative(name).at,
@@ -51,7 +64,7 @@ def _engine_functions() -> dict:
     }
 
 
-FUNCTION_NAMES = ("f", "df", "max_df", "argmax_df", "min_f", "argmin_f", "sat", "gain",
+FUNCTION_NAMES = ("f", "const", "df", "max_df", "argmax_df", "min_f", "argmin_f", "sat", "gain",
                   "exp", "log", "sqrt", "erf", "tanh")
 _CONSTANTS = {"pi": math.pi, "e": math.e}
 _BINARY = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,

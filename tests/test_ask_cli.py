@@ -406,3 +406,14 @@ def test_rate_says_it_was_saved_and_when_it_is_due(cli):
     assert "Saved as Again; due again" in r.stdout
     r = cli("ask", "--id", "leaky-relu", "--answer", "x", "--json")
     assert "saved" not in json.loads(r.stdout)  # without --rate nothing is saved or said
+
+
+def test_model_answer_labels_the_30_second_answer_not_as_session_summary(cli):
+    """The model answer after grading opens with the question's 30-second answer under its own
+    label; 'Session summary' is the end-of-session table only (two labels once shared one key)."""
+    r = cli("ask", "--id", "leaky-relu", "--no-follow-ups", "--interactive", "--lang", "en",
+            input=session_input("x", "", "", "n", "n", "n", "n"))
+    assert r.exit_code == 0, r
+    out = r.stdout
+    assert out.count("Session summary") == 1
+    assert out.index("In 30 seconds") < out.index("The full answer") < out.index("Session summary")

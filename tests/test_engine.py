@@ -231,3 +231,13 @@ def test_declared_properties_hold_numerically(act):
                 (False, False): "none"}[(left_flat, right_flat)]
     assert p.saturates == expected
 
+
+
+def test_fact_constants_come_from_the_documented_table():
+    from quizcli import facts
+    from quizcli.constants import CONSTANTS
+
+    for name, (value, source) in CONSTANTS.items():
+        assert facts.evaluate(f"const('{name}')") == value and source.strip()
+    with pytest.raises(facts.FactError, match="did you mean torch.batchnorm.eps"):
+        facts.evaluate("const('torch.batchnorm.epz')")

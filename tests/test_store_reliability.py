@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from quizcli.errors import StoreError
+from quizcli.store.migrations import MIGRATIONS
 from quizcli.store import open_store
 
 RECORD_LOOP = r"""
@@ -143,13 +144,14 @@ def test_damaged_pages_inside_a_real_database_are_refused(cli, quiz_home):
 def test_a_database_from_a_newer_schema_is_refused(cli, quiz_home):
     with open_store(quiz_home) as s:
         s.record_review("q", 3)
-        s.db.execute("INSERT INTO _migrations VALUES ('m002_from_the_future', 'x')")
-        s.db.execute("PRAGMA user_version = 2")
+        s.db.execute("INSERT INTO _migrations VALUES ('m999_from_the_future', 'x')")
+        s.db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
     db = quiz_home / "progress.sqlite3"
     sqlite3.connect(db).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
     before = digest(db)
     err = _one_line_error(cli, "stats")
-    assert "newer quizcli (schema 2; this version knows 1)" in err and str(db) in err
+    assert (f"newer quizcli (schema {len(MIGRATIONS) + 1}; this version knows {len(MIGRATIONS)})"
+            in err) and str(db) in err
     err = _one_line_error(cli, "progress", "export", str(quiz_home / "x.json"))
     assert "newer quizcli" in err
     assert digest(db) == before and not (quiz_home / "x.json").exists()
@@ -263,7 +265,7 @@ def test_processes_opening_a_fresh_home_at_the_same_moment_all_succeed(tmp_path,
         assert p.returncode == 0 and out.strip() == "ok", err
     with open_store(home) as s:
         assert s.review_count() == 6
-        assert s.db.execute("SELECT COUNT(*) FROM _migrations").fetchone()[0] == 1
+        assert s.db.execute("SELECT COUNT(*) FROM _migrations").fetchone()[0] == len(MIGRATIONS)
 
 
 def test_switch_to_wal_waits_for_a_reader_instead_of_failing(quiz_home):

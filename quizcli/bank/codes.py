@@ -112,13 +112,16 @@ _TABLE: tuple[Code, ...] = (
     Code("QZ027", WARNING, "'## en' comes before '## ko'; write the Korean answer first",
          "The sections are in the order ko, en.",
          "섹션이 ko, en 순서인지 확인합니다."),
+    Code("QZ028", WARNING, "key point '{id}' is covered by the {lang_name} text of key point '{other}' alone: its claims may be too broad to tell the two apart",
+         "No key point is covered by another key point's text alone.",
+         "어떤 핵심 포인트도 다른 핵심 포인트의 text만으로 인정되지 않는지 확인합니다."),
     # the rubric
     Code("QZ030", ERROR, "pattern {pattern!r} in '{field}' is not a valid regular expression: {detail}",
          "Every match pattern compiles as a Python regular expression.",
          "모든 match 패턴이 파이썬 정규식으로 컴파일되는지 확인합니다."),
-    Code("QZ031", ERROR, "key point '{id}' is not recognised in its own {lang_name} model answer: none of its '{lang}' patterns is found in the '## {lang}' section",
-         "Each key point's patterns find it in its own model answer, in both languages "
-         "(searched after textmatch.normalize, as the grader does).",
+    Code("QZ031", ERROR, "key point '{id}' is not recognised in its own {lang_name} model answer: none of its {what} is found in the '## {lang}' section",
+         "Each key point is recognised in its own model answer, in both languages: one of its "
+         "claims holds, or one of its patterns is found (as the grader reads answers).",
          "각 핵심 포인트가 자기 모범 답안에서 두 언어 모두 인식되는지 확인합니다(채점기와 똑같이 textmatch.normalize 후 검색)."),
     Code("QZ032", ERROR, "pattern {pattern!r} in '{field}' matches the empty string, so every answer would cover key point '{id}'",
          "No pattern matches the empty string.",
@@ -129,14 +132,26 @@ _TABLE: tuple[Code, ...] = (
     Code("QZ034", ERROR, "reject pattern {pattern!r} in '{field}' is not a valid regular expression: {detail}",
          "Every reject (misconception) pattern compiles as a Python regular expression.",
          "모든 reject(오개념) 패턴이 파이썬 정규식으로 컴파일되는지 확인합니다."),
-    Code("QZ035", ERROR, "reject pattern {pattern!r} in '{field}' is found in the {lang_name} model answer ({phrase!r}), so the model answer would fail its own rubric on key point '{id}'; make the pattern more specific",
-         "No reject pattern of a key point is found in the question's own model answers (either "
-         "language, as the grader tries both).",
+    Code("QZ035", ERROR, "{what} {pattern!r} in '{field}' is found in the {lang_name} model answer ({phrase!r}), so the model answer would fail its own rubric on key point '{id}'; make it more specific",
+         "No misconception of a key point (reject pattern or contradiction claim) is found in the "
+         "question's own model answers (either language).",
          "어떤 핵심 포인트의 reject 패턴도 그 질문의 모범 답안에서 검색되지 않는지 확인합니다(채점기가 두 언어 패턴을 모두 쓰므로 두 답안 모두)."),
     Code("QZ036", WARNING, "pattern {pattern!r} in '{field}' repeats {what} without a bound; on a long answer it backtracks badly: use a bounded gap such as \\w{{0,12}} or .{{0,40}}",
          "Match and reject patterns have no unbounded repetition (*, +, {n,}) of anything but "
          "white space: \\w*, .+ and [^…]* backtrack on long answers; \\s* is fine.",
          "match와 reject 패턴에 공백 외의 무제한 반복(*, +, {n,})이 없는지 확인합니다. \\w*, .+, [^…]*는 긴 답안에서 백트래킹이 심하고, \\s*는 괜찮습니다."),
+    Code("QZ037", ERROR, "claim in '{field}' does not parse: {detail}",
+         "Every claim parses: concept ids joined by ' + ', alternatives by '|', '!' for a negated "
+         "concept, ' - ' for an excluded one.",
+         "모든 claim이 문법에 맞는지 확인합니다: 개념 id를 ' + '로 잇고, 대안은 '|', 부정은 '!', 제외는 ' - '."),
+    Code("QZ038", ERROR, "claim {claim!r} of key point '{id}' names concepts that no lexicon defines: {concepts}{hint}",
+         "Every concept a claim names is defined in a lexicon file (content/lexicon/*.yaml or a "
+         "content directory's lexicon/).",
+         "claim이 쓰는 개념이 모두 lexicon 파일(content/lexicon/*.yaml 또는 콘텐츠 디렉터리의 lexicon/)에 정의되어 있는지 확인합니다."),
+    Code("QZ039", ERROR, "contradiction {index} of key point '{id}' is not triggered by its own {lang_name} example {example!r}",
+         "Each contradiction (misconception) has a why and an example in both languages, and its "
+         "example triggers it.",
+         "각 contradiction(오개념)에 두 언어의 why와 example이 있고, example이 실제로 그 오개념으로 판정되는지 확인합니다."),
     # references between questions
     Code("QZ040", ERROR, "follow-up '{ref}' is not a question in the bank.{hint}",
          "Every follow-up id names a question.",
@@ -180,6 +195,10 @@ _TABLE: tuple[Code, ...] = (
     Code("QZ083", WARNING, "'{id}' is listed before every question that asks it as a follow-up ({parents}); list it after one of them",
          "In the curriculum a follow-up comes after at least one question that asks it.",
          "커리큘럼에서 꼬리 질문이 그것을 묻는 질문 중 적어도 하나보다 뒤에 오는지 확인합니다."),
+    Code("QZ090", ERROR, "lexicon: {detail}",
+         "Lexicon files are mappings of concept ids to {en: [forms], ko: [forms]}; every form "
+         "compiles and matches no empty text; no concept is defined twice.",
+         "lexicon 파일이 개념 id → {en: [표현], ko: [표현]} 매핑이고, 모든 표현이 컴파일되며 빈 문자열에 매칭되지 않고, 같은 개념이 두 번 정의되지 않았는지 확인합니다."),
 )
 
 CODES: dict[str, Code] = {c.code: c for c in _TABLE}

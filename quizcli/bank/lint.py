@@ -110,6 +110,14 @@ def lint(paths: Sequence[Path | str] = (), *, extra_dirs: Iterable[Path | str] =
         for f in files:
             add(f, path if is_dir else None, True)
 
+    lex_dirs = [r.path / "lexicon" for r in context] + [d / "lexicon" for d in target_dirs]
+    if builtin_roots:
+        from ..paths import builtin_content_dir
+
+        lex_dirs.insert(0, builtin_content_dir() / "lexicon")
+    lexicon, lexicon_problems = _lexicon(lex_dirs)
+    problems.extend(lexicon_problems)
+
     # parse: targets with every per-file check, context only for ids and follow-ups
     for key in order:
         e = entries[key]
@@ -117,7 +125,7 @@ def lint(paths: Sequence[Path | str] = (), *, extra_dirs: Iterable[Path | str] =
         if e.target:
             problems.extend(e.parser.problems)
             if e.parser.question is not None:
-                problems.extend(check_question(e.parser))
+                problems.extend(check_question(e.parser, lexicon))
 
     # the bank as lint sees it: first definition of each id wins
     by_id: dict[str, _Entry] = {}
@@ -160,6 +168,23 @@ def lint(paths: Sequence[Path | str] = (), *, extra_dirs: Iterable[Path | str] =
                 if e.parser and e.parser.question is not None
                 and not any(p.is_error for p in e.parser.problems))
     return LintReport(problems, len(target_entries), clean, linted)
+
+
+def _lexicon(dirs: Sequence[Path]):
+    """The lexicon of these lexicon directories (*.yaml each), with QZ090 problems."""
+    from ..grading.lexicon import Lexicon, load_lexicon_dir
+
+    merged, problems, seen = Lexicon(), [], set()
+    for d in dirs:
+        lex_dir = Path(d)
+        key = lex_dir.resolve() if lex_dir.exists() else lex_dir
+        if key in seen or not lex_dir.is_dir():
+            continue
+        seen.add(key)
+        found, messages = load_lexicon_dir(lex_dir)
+        merged = merged.merge(found)
+        problems += [problem("QZ090", lex_dir, None, detail=m) for m in messages]
+    return merged, problems
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:
@@ -275,7 +300,61 @@ _CATEGORY_NAMES = {"CATEGORY_WORD": "\\w", "CATEGORY_NOT_WORD": "\\W", "CATEGORY
                    "CATEGORY_NOT_DIGIT": "\\D", "CATEGORY_NOT_SPACE": "\\S"}
 
 
-def check_question(parser: _FileParser) -> list[Problem]:
+def _claim_problems(parser: _FileParser, lexicon) -> list[Problem]:
+    """Claim rubrics, checked with the grader's own functions (grading/checks.py)."""
+    from ..grading import checks
+    from ..grading.claims import parse_claim
+
+    q: Question = parser.question  # type: ignore[assignment]
+    path, lines = parser.path, q.source_lines
+    out: list[Problem] = []
+    if lexicon is None or not any(kp.claims for kp in q.key_points):
+        return out
+    known = set(lexicon.concepts)
+    usable = []
+    for kp in q.key_points:
+        label = f"key_points[{kp.id}]"
+        where = lines.get(label)
+        bad = False
+        for c in list(kp.claims) + [c for con in kp.contradicts for c in con.claims]:
+            unknown = sorted(parse_claim(c).concepts - known)
+            if unknown:
+                bad = True
+                out.append(problem("QZ038", path, parser.claim_lines.get((label, c), where),
+                                   claim=c, id=kp.id, concepts=", ".join(unknown),
+                                   hint=_did_you_mean(unknown[0], known)))
+        if not bad and kp.claims:
+            usable.append(kp)
+    for kp in usable:
+        label = f"key_points[{kp.id}]"
+        where = lines.get(label)
+        for lang in LANGS:
+            answer = q.answer.get(lang)
+            if answer is None:
+                continue
+            if not checks.covers(q, kp, answer, lexicon):
+                out.append(problem("QZ031", path, where, id=kp.id, lang=lang,
+                                   lang_name=LANG_NAMES[lang], what="claims"))
+            for i in checks.contradicts(q, kp, answer, lexicon):
+                out.append(problem("QZ035", path, where, what="contradiction",
+                                   pattern=" / ".join(kp.contradicts[i].claims),
+                                   field=f"{label}.contradicts[{i}]", lang_name=LANG_NAMES[lang],
+                                   phrase="…", id=kp.id))
+            for i, con in enumerate(kp.contradicts):
+                example = con.example.get(lang)
+                if not example or not con.why.get(lang) or i not in checks.contradicts(
+                        q, kp, example, lexicon):
+                    out.append(problem("QZ039", path, where, index=i, id=kp.id,
+                                       lang_name=LANG_NAMES[lang], example=example or ""))
+            for other in usable:
+                text = other.text.get(lang)
+                if other is not kp and text and checks.covers(q, kp, text, lexicon):
+                    out.append(problem("QZ028", path, where, id=kp.id, other=other.id,
+                                       lang_name=LANG_NAMES[lang]))
+    return out
+
+
+def check_question(parser: _FileParser, lexicon=None) -> list[Problem]:
     """The per-file checks that need the registry, the engine or the model answers."""
     from .. import facts as engine_facts
     from ..activations.names import canonical_name, closest_names
@@ -304,9 +383,10 @@ def check_question(parser: _FileParser) -> list[Problem]:
                 if not rx.flags & re.IGNORECASE and _has_upper(p):
                     out.append(problem("QZ033", path, where, pattern=p, field=label))
                 out.extend(_unbounded_problems(p, path, where, label))
-            if pats and lang in normalized and search(pats, normalized[lang]) is None:
+            if (pats and not kp.claims and lang in normalized
+                    and search(pats, normalized[lang]) is None):
                 out.append(problem("QZ031", path, lines.get(label), id=kp.id, lang=lang,
-                                   lang_name=LANG_NAMES[lang]))
+                                   lang_name=LANG_NAMES[lang], what=f"'{lang}' patterns"))
             # reject patterns: the grader tries both languages' lists on any answer, so none may
             # be found in either model answer (the model answer must pass its own rubric)
             rlabel = f"key_points[{kp.id}].{lang}.reject"
@@ -321,7 +401,8 @@ def check_question(parser: _FileParser) -> list[Problem]:
                     if m is not None:
                         out.append(problem("QZ035", path, where, pattern=p, field=rlabel,
                                            lang_name=LANG_NAMES[alang], phrase=m.group(0),
-                                           id=kp.id))
+                                           id=kp.id, what="reject pattern"))
+    out.extend(_claim_problems(parser, lexicon))
 
     for i, fact in enumerate(q.facts):
         where = lines.get(f"facts[{i}]")

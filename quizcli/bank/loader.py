@@ -35,7 +35,7 @@ from typing import Callable, Iterable, Sequence
 
 from ..errors import QuizError, closest
 from .codes import Problem, problem
-from .model import LANGS, Fact, KeyPoint, Question
+from .model import LANGS, Contradiction, Fact, KeyPoint, Question
 
 MAX_BYTES = 1_048_576
 CURRICULUM_FILE = "curriculum.txt"
@@ -47,7 +47,8 @@ DIFFICULTY_NAMES = {"easy": 1, "medium": 2, "hard": 3}
 TOP_FIELDS = ("id", "title", "summary", "note", "tags", "difficulty", "follow_ups", "related",
               "see", "key_points", "facts", "sources")
 SEE_FIELDS = ("explain", "demo")
-KEY_POINT_FIELDS = ("id",) + LANGS
+KEY_POINT_FIELDS = ("id",) + LANGS + ("claims", "contradicts")
+CONTRADICTION_FIELDS = ("claim", "why", "example")
 KEY_POINT_LANG_FIELDS = ("text", "match", "reject", "why")
 FACT_FIELDS = ("expr", "value", "tol")
 
@@ -173,6 +174,7 @@ class _FileParser:
         self.raw: _Map | None = None  # the front matter
         self.pattern_lines: dict[tuple[str, str, str], int] = {}  # lint: (kp, lang, pattern)
         self.reject_lines: dict[tuple[str, str, str], int] = {}  # lint: the same for reject
+        self.claim_lines: dict[tuple[str, str], int] = {}  # lint: (key-point label, claim)
 
     def add(self, code: str, line: int | None, **fields) -> None:
         self.problems.append(problem(code, self.path, line, **fields))
@@ -567,6 +569,8 @@ class _FileParser:
             else:
                 first_line[kid] = self.line(kp, "id") or where or 2
                 label = f"key_points[{kid}]"
+            claims = self.claims(kp, label) if "claims" in kp else []
+            contradicts = self.contradictions(kp, label) if "contradicts" in kp else []
             texts: dict[str, str] = {}
             patterns: dict[str, tuple[str, ...]] = {}
             reject: dict[str, tuple[str, ...]] = {}
@@ -585,7 +589,9 @@ class _FileParser:
                 text = self.text_value(block, "text", lang_label + ".text")
                 if text is not None:
                     texts[lang] = text
-                pats = self.str_list(block, "match", lang_label + ".match", required=True,
+                # a key point is graded by its claims, or else by its match patterns
+                pats = self.str_list(block, "match", lang_label + ".match",
+                                     required=not ("claims" in kp),
                                      nonempty=True, slugs=False,
                                      expected="a list of regular expressions")
                 pats = self.compiled(pats, "QZ030", lang_label + ".match")
@@ -612,9 +618,73 @@ class _FileParser:
                         why[lang] = reason
             if kid is not None:
                 self.lines[label] = first_line[kid]
-                out.append(KeyPoint(kid, texts, patterns, reject, why))
+                out.append(KeyPoint(kid, texts, patterns, reject, why, tuple(claims),
+                                    tuple(contradicts)))
         if len(kps) < 3:
             self.add("QZ019", self.line(m, "key_points"), n=len(kps))
+        return out
+
+    def claims(self, kp, label: str) -> list[str]:
+        """`claims`: a non-empty list of claim strings (grading/claims.py), each parsed."""
+        from ..grading.claims import ClaimSyntaxError, parse_claim
+
+        items = self.str_list(kp, "claims", label + ".claims", required=False, nonempty=True,
+                              slugs=False, expected="a list of claims such as 'gradient + vanish'")
+        out = []
+        for text, where in items:
+            try:
+                parse_claim(text)
+            except ClaimSyntaxError as exc:
+                self.add("QZ037", where, field=label + ".claims", detail=str(exc))
+                continue
+            out.append(text)
+            self.claim_lines[(label, text)] = where or 2
+        return out
+
+    def contradictions(self, kp, label: str) -> list[Contradiction]:
+        """`contradicts`: [{claim: str | [str], why: {ko, en}, example: {ko, en}}]."""
+        from ..grading.claims import ClaimSyntaxError, parse_claim
+
+        expected = "a list of {claim, why: {ko, en}, example: {ko, en}}"
+        value = kp.get("contradicts")
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.add("QZ012", self.line(kp, "contradicts"), field=label + ".contradicts",
+                     expected=expected, got=_kind(value))
+            return []
+        out = []
+        for i, item in enumerate(value):
+            where = self.line(value, i)
+            ilabel = f"{label}.contradicts[{i}]"
+            if not isinstance(item, dict):
+                self.add("QZ012", where, field=ilabel, expected="a mapping {claim, why, example}",
+                         got=_kind(item))
+                continue
+            self.unknown_keys(item, CONTRADICTION_FIELDS, ilabel + ".")
+            raw = item.get("claim")
+            raw = [raw] if isinstance(raw, str) else raw
+            if "claim" not in item:
+                self.add("QZ011", where, field=ilabel + ".claim",
+                         expected="a claim or a list of claims")
+                continue
+            if not isinstance(raw, list) or not raw or not all(isinstance(c, str) for c in raw):
+                self.add("QZ012", self.line(item, "claim") or where, field=ilabel + ".claim",
+                         expected="a claim or a list of claims", got=_kind(item.get("claim")))
+                continue
+            good = []
+            for c in raw:
+                try:
+                    parse_claim(c)
+                    good.append(c)
+                except ClaimSyntaxError as exc:
+                    self.add("QZ037", self.line(item, "claim") or where, field=ilabel + ".claim",
+                             detail=str(exc))
+            why = self.lang_texts(item, "why", ilabel + ".why")
+            example = self.lang_texts(item, "example", ilabel + ".example")
+            if good:
+                out.append(Contradiction(tuple(good), why, example))
+                self.claim_lines[(ilabel, "")] = where or 2
         return out
 
     def compiled(self, pats: list[tuple[str, int | None]], code: str,

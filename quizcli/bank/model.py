@@ -13,6 +13,17 @@ from ..i18n import LANGS  # noqa: F401  (one definition: the interface and conte
 
 
 @dataclass(frozen=True)
+class Contradiction:
+    """A misconception of a key point: claims that, when the answer states one, mark the key
+    point as contradicted; `why` (lang -> text) is shown next to the phrase; `example`
+    (lang -> text) must trigger it (lint)."""
+
+    claims: tuple[str, ...]
+    why: dict[str, str] = field(default_factory=dict)
+    example: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class KeyPoint:
     id: str
     text: dict[str, str]  # lang -> one sentence shown as feedback / hint
@@ -22,6 +33,9 @@ class KeyPoint:
     reject: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # lang -> why those phrases are wrong, shown next to them (default: the key point's text)
     why: dict[str, str] = field(default_factory=dict)
+    # claim strings over lexicon concepts (grading/claims.py): covered when one holds
+    claims: tuple[str, ...] = ()
+    contradicts: tuple[Contradiction, ...] = ()
 
 
 @dataclass(frozen=True)

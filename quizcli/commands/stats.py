@@ -13,7 +13,10 @@ from .common import ascii_option, home_option, lang_option, width_option
     epilog="Examples:  quiz stats · quiz stats --json · quiz stats --lang ko · "
     "quiz stats --home ~/quiz-backup.  Due today/this week count local calendar days; "
     "retention = share of answers rated Good or Easy; mastery = latest rubric score per "
-    "question, averaged per tag; leech = 4 or more lapses."
+    "question, averaged per tag; leech = 4 or more lapses (shown with the key points it keeps "
+    "missing). True retention = reviews of due cards not rated Again (young: < 21 days since the "
+    "previous answer). Forecast = expected reviews a day for 30 days at your desired retention "
+    "(quiz config) and 0.05 below and above it."
 )
 def stats(
     json_: bool = typer.Option(False, "--json", help="Print the numbers as JSON, no prose."),

@@ -63,7 +63,7 @@ T = Catalog({
                      "ko": "답변이 비어 있습니다. 완전한 답변에 들어갈 내용은 아래와 같습니다."},
     "model_answer": {"en": "Model answer", "ko": "모범 답안"},
     "key_points": {"en": "Key points", "ko": "핵심 포인트"},
-    "summary": {"en": "In 30 seconds", "ko": "30초 답변"},
+    "answer_summary": {"en": "In 30 seconds", "ko": "30초 답변"},
     "full_answer": {"en": "The full answer", "ko": "전체 답변"},
     "note": {"en": "Interviewer's note (advice, not part of the answer)",
              "ko": "면접관 메모 (답변이 아닌 조언)"},
@@ -223,7 +223,7 @@ def model_answer_panel(question, lang: str, ascii_only: bool, checklist: bool = 
     body = []
     summary = question.summary.get(lang)
     if summary:  # the 30-second answer first, then the full one
-        body += [Text(T("summary", lang), style="bold"), Markdown(literal(summary)), Text(""),
+        body += [Text(T("answer_summary", lang), style="bold"), Markdown(literal(summary)), Text(""),
                  Text(T("full_answer", lang), style="bold")]
     body.append(Markdown(literal(text)))
     if checklist:

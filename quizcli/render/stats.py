@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..console import box_style, literal
 from ..i18n import Catalog
 from ..store.stats import StatsReport
+from .schedule import leech_details, schedule_lines
 
 T = Catalog({
     "title": {"en": "Progress", "ko": "학습 현황"},
@@ -163,6 +164,7 @@ def render_stats(console, report: StatsReport, lang: str, ascii_only: bool = Fal
              style="bold"),
         Text(streak_line),
         Text(T("retention", lang, pct=_pct(r.share), good=r.good_or_easy, total=r.reviews)),
+        *schedule_lines(report, lang),
         Text(""),
         Text(T("due", lang), style="bold"),
         due,
@@ -219,6 +221,7 @@ def render_stats(console, report: StatsReport, lang: str, ascii_only: bool = Fal
             cell = Text(pick(leech.question, lang, leech.question_id))
             if leech.question:
                 cell.append(f"\nquiz ask --id {literal(leech.question_id)}", style="dim")
+            leech_details(cell, leech, lang)
             table.add_row(cell, str(leech.lapses))
         console.print(table)
 

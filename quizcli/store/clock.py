@@ -19,7 +19,7 @@ def parse_time(text: str, what: str = "time") -> datetime:
         moment = datetime.fromisoformat(value)
     except ValueError:
         raise InvalidValue(f"{what}='{text}' is not an ISO 8601 time. "
-                        "Use e.g. 2025-03-01T09:00:00Z.") from None
+                           "Use e.g. 2025-03-01T09:00:00Z.") from None
     return to_utc(moment)
 
 

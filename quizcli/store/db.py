@@ -186,6 +186,7 @@ class Store:
         self._clock = clock or now_utc
         self._fuzz = enable_fuzzing
         self._scheduler = scheduler
+        self._scheduler_given = scheduler is not None
 
     # --- opening ------------------------------------------------------------------------------
     @classmethod
@@ -308,8 +309,22 @@ class Store:
                 from ..settings import fsrs_fuzz
 
                 fuzz = fsrs_fuzz()
-            self._scheduler = Scheduler(enable_fuzzing=fuzz)
+            # the user's desired retention and fitted parameters (quiz config, quiz progress
+            # optimize); fsrs's defaults until they set them
+            from .settings import current_parameters, get_setting
+
+            fitted = current_parameters(self)
+            options = {"desired_retention": float(get_setting(self, "retention"))}
+            if fitted is not None:
+                options["parameters"] = fitted.parameters
+            self._scheduler = Scheduler(enable_fuzzing=fuzz, **options)
         return self._scheduler
+
+    def reset_scheduler(self) -> None:
+        """Forget the cached scheduler, so the next review reads the settings again (a
+        scheduler passed to open_store is kept)."""
+        if not self._scheduler_given:
+            self._scheduler = None
 
     @contextmanager
     def _write(self):
@@ -529,6 +544,33 @@ class Store:
         with self._write() as db:
             db.execute("UPDATE sessions SET ended_at = ? WHERE id = ?", (iso(moment), session_id))
 
+    # --- suspending -----------------------------------------------------------------------------
+    def suspended(self) -> dict[str, str | None]:
+        """{question id: reason} of the suspended questions."""
+        return dict(self.db.execute("SELECT question_id, reason FROM suspended"))
+
+    def suspend(self, question_ids: Iterable[str], reason: str = "manual") -> list[str]:
+        """Leave questions out of the scheduled order; returns the ones newly suspended.
+        Their reviews and schedules are kept: unsuspending resumes them."""
+        added = []
+        with self._write() as db:
+            for qid in dict.fromkeys(question_ids):
+                cur = db.execute("INSERT OR IGNORE INTO suspended (question_id, suspended_at, "
+                                 "reason) VALUES (?, ?, ?)", (qid, iso(self.now()), reason))
+                if cur.rowcount:
+                    added.append(qid)
+        return added
+
+    def unsuspend(self, question_ids: Iterable[str] | None = None) -> list[str]:
+        """Put questions (None: all) back in the schedule; returns the ones unsuspended."""
+        with self._write() as db:
+            current = [r[0] for r in db.execute("SELECT question_id FROM suspended ORDER BY 1")]
+            chosen = current if question_ids is None else [q for q in dict.fromkeys(question_ids)
+                                                          if q in current]
+            for qid in chosen:
+                db.execute("DELETE FROM suspended WHERE question_id = ?", (qid,))
+        return chosen
+
     # --- what to ask --------------------------------------------------------------------------
     def new_introduced_on_day(self, now: datetime | None = None, tz=None) -> int:
         """How many questions were answered for the first time on `now`'s local day."""
@@ -550,10 +592,12 @@ class Store:
         time, whether the parent is due or new (one level: the follow-up's own follow-ups keep
         their curriculum place, so a curated curriculum is not pulled out of shape); a new
         follow-up whose parent was never asked waits for its parent. Ids unknown to the
-        curriculum (deleted questions) are never returned. Pass parents={} to get the plain
-        order and walk follow-up chains yourself."""
+        curriculum (deleted questions) and suspended questions are never returned. Pass
+        parents={} to get the plain order and walk follow-up chains yourself."""
         moment = to_utc(now) if now is not None else self.now()
-        ids = list(dict.fromkeys(ids_in_curriculum_order))
+        # suspended questions (quiz progress suspend) are left out of the scheduled order
+        suspended = self.suspended()
+        ids = [q for q in dict.fromkeys(ids_in_curriculum_order) if q not in suspended]
         position = {qid: i for i, qid in enumerate(ids)}
         parents = {c: p for c, p in (parents or {}).items() if c in position and p in position}
         seen = {c.question_id: c for c in self.cards() if c.question_id in position}
@@ -629,11 +673,13 @@ class Store:
                   "stability": c.stability, "difficulty": c.difficulty, "reps": c.reps,
                   "lapses": c.lapses} for c in self.cards()]
         from .progress import EXPORT_FORMAT, EXPORT_VERSION
+        from .settings import export_settings
 
         return {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "quizcli": __version__,
                 "schema": self.schema_version, "exported_at": iso(self.now()),
                 "sessions": out_sessions, "reviews": reviews,
-                "cards": cards}  # informative: import rebuilds cards from the reviews
+                "cards": cards,  # informative: import rebuilds cards from the reviews
+                **export_settings(self)}
 
     def import_data(self, data: dict) -> ImportResult:
         """Merge an export (already validated by progress.validate_export) by review identity
@@ -664,6 +710,12 @@ class Store:
                     touched.add(r["question_id"])
                 else:
                     skipped += 1
+            from .settings import import_settings
+
+            changed = import_settings(self, db, data)
+            if changed:  # a new retention or newer adopted parameters: every schedule moves
+                self.reset_scheduler()
+                touched.update(r[0] for r in db.execute("SELECT DISTINCT question_id FROM reviews"))
             for qid in sorted(touched):
                 self._replay(db, qid)
         return ImportResult(added, skipped, sessions_added, tuple(sorted(touched)))

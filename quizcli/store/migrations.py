@@ -72,3 +72,31 @@ def m001_initial(db) -> None:
     );
     CREATE INDEX cards_by_due ON cards (due)
     """)
+
+
+@migration
+def m002_settings_and_parameters(db) -> None:
+    # settings: the user's choices (desired retention …), one JSON value per key.
+    # fsrs_parameters: every fit `quiz progress optimize` made, adopted or not; the scheduler
+    # uses the latest adopted row (none: fsrs's defaults). suspended: questions the scheduled
+    # order skips (quiz progress suspend); `quiz ask --id` and --practice still ask them.
+    _run(db, """
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,                   -- JSON
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE fsrs_parameters (
+        id INTEGER PRIMARY KEY,
+        fitted_at TEXT NOT NULL,               -- ISO 8601 UTC
+        review_count INTEGER NOT NULL,         -- reviews in the log when fitted
+        parameters TEXT NOT NULL,              -- JSON list of 21 floats (FSRS-6)
+        adopted INTEGER NOT NULL CHECK (adopted IN (0, 1)),
+        evaluation TEXT NOT NULL DEFAULT '{}'  -- JSON: held-out log loss and RMSE, old and new
+    );
+    CREATE TABLE suspended (                   -- left out of quiz ask's schedule (leeches …)
+        question_id TEXT PRIMARY KEY,
+        suspended_at TEXT NOT NULL,
+        reason TEXT                            -- 'leech' or 'manual'
+    )
+    """)

@@ -7,7 +7,12 @@ Format (version 1):
      "reviews":  [{"uid", "question_id", "reviewed_at", "rating" (1..4), "score" (0..1 or null),
                    "covered": [ids], "missed": [ids], "tags": [..], "lang", "duration_s",
                    "session": session uid or null}],
-     "cards": [...]}   # informative only: import rebuilds schedules from the reviews
+     "cards": [...],   # informative only: import rebuilds schedules from the reviews
+     # optional (older files lack them; older readers ignore them):
+     "settings": {"retention": 0.9},
+     "fsrs_parameters": [{"fitted_at", "review_count", "parameters": [21 numbers],
+                          "adopted": bool, "evaluation": {...}}],
+     "suspended": [{"question_id", "suspended_at", "reason"}]}
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ def write_export(data: dict, target: str, force: bool = False, out=None) -> Path
         raise StoreError(f"{path} is a directory. Give a file name, e.g. {path / 'progress.json'}.")
     if path.exists() and not force:
         raise StoreError(f"{path} already exists and was left untouched. Choose another name, "
-                        "or pass --force to overwrite it.")
+                         "or pass --force to overwrite it.")
     _atomic_write(path, text)
     return path
 
@@ -59,7 +64,7 @@ def _atomic_write(path: Path, text: str) -> None:
         except OSError:
             pass
         raise StoreError(f"Cannot write {path}: {exc.strerror or exc}. "
-                        "Choose a writable location.") from None
+                         "Choose a writable location.") from None
 
 
 def backup_writer(home: Path, now: datetime):
@@ -71,7 +76,7 @@ def backup_writer(home: Path, now: datetime):
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"Cannot create the backup folder {folder}: {exc.strerror or exc}. "
-                            "Nothing was reset.") from None
+                             "Nothing was reset.") from None
         stamp = now.strftime("%Y%m%dT%H%M%S")
         path = folder / f"progress-{stamp}.json"
         n = 1
@@ -85,7 +90,7 @@ def backup_writer(home: Path, now: datetime):
 
 
 def read_export(source: str) -> dict:
-    """Read and validate an export file ('-' = stdin); every problem is one QuizError line."""
+    """Read and validate an export file ('-' = stdin); every problem is one StoreError line."""
     name = "stdin" if source == "-" else str(Path(source).expanduser())
     try:
         if source == "-":
@@ -95,7 +100,7 @@ def read_export(source: str) -> dict:
             path = Path(source).expanduser()
             if path.is_dir():
                 raise StoreError(f"{path} is a directory, not a progress file. "
-                                "Give a file written by `quiz progress export`.")
+                                 "Give a file written by `quiz progress export`.")
             with open(path, "rb") as fh:
                 raw = fh.read(MAX_IMPORT_BYTES + 1)
     except FileNotFoundError:
@@ -104,14 +109,14 @@ def read_export(source: str) -> dict:
         raise StoreError(f"Cannot read {name}: {exc.strerror or exc}.") from None
     if len(raw) > MAX_IMPORT_BYTES:
         raise StoreError(f"{name} is larger than {MAX_IMPORT_BYTES // 2**20} MB; "
-                        "that is not a progress export.")
+                         "that is not a progress export.")
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise StoreError(f"{name} is not UTF-8 text. Give a file written by `quiz progress export`.") from None
     except json.JSONDecodeError as exc:
         raise StoreError(f"{name} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-                        f"{exc.msg}). Give a file written by `quiz progress export`.") from None
+                         f"{exc.msg}). Give a file written by `quiz progress export`.") from None
     validate_export(data, name)
     return data
 
@@ -143,13 +148,13 @@ def validate_export(data, name: str) -> None:
     """Checks shape and types, and normalises times to fixed-width UTC in place."""
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
         raise StoreError(f"{name} is not a quizcli progress export (no \"format\": "
-                        f"\"{EXPORT_FORMAT}\"). Give a file written by `quiz progress export`.")
+                         f"\"{EXPORT_FORMAT}\"). Give a file written by `quiz progress export`.")
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise _bad(name, "version", "expected an integer")
     if version > EXPORT_VERSION:
         raise StoreError(f"{name} was exported by a newer quizcli (format version {version}; "
-                        f"this one reads up to {EXPORT_VERSION}). Upgrade quizcli to import it.")
+                         f"this one reads up to {EXPORT_VERSION}). Upgrade quizcli to import it.")
     sessions = data.get("sessions", [])
     reviews = data.get("reviews", [])
     if not isinstance(sessions, list):
@@ -190,3 +195,56 @@ def validate_export(data, name: str) -> None:
         s = r.get("session")
         if s is not None and s not in session_uids:
             raise _bad(name, f"{where}.session", f"no session with uid '{s}' in the file")
+    _validate_settings(data, name)
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value
+
+
+def _validate_settings(data: dict, name: str) -> None:
+    """The optional settings, fits and suspensions (normalised in place)."""
+    from .settings import SETTINGS
+
+    settings = data.get("settings")
+    if settings is not None:
+        if not isinstance(settings, dict):
+            raise _bad(name, "settings", "expected an object")
+        for key in list(settings):
+            if key not in SETTINGS:
+                raise _bad(name, f"settings.{key}", f"unknown setting (known: {', '.join(SETTINGS)})")
+            try:
+                settings[key] = SETTINGS[key].parse(settings[key])
+            except InvalidValue as exc:
+                raise _bad(name, f"settings.{key}", str(exc).rstrip(".")) from None
+    fits = data.get("fsrs_parameters")
+    if fits is not None:
+        if not isinstance(fits, list):
+            raise _bad(name, "fsrs_parameters", "expected a list")
+        for i, f in enumerate(fits):
+            where = f"fsrs_parameters[{i}]"
+            if not isinstance(f, dict):
+                raise _bad(name, where, "expected an object")
+            f["fitted_at"] = _time(f.get("fitted_at"), name, f"{where}.fitted_at")
+            p = f.get("parameters")
+            if not isinstance(p, list) or len(p) != 21 or not all(_number(x) for x in p):
+                raise _bad(name, f"{where}.parameters", "expected a list of 21 numbers (FSRS-6)")
+            n = f.get("review_count")
+            if not isinstance(n, int) or isinstance(n, bool) or n < 0:
+                raise _bad(name, f"{where}.review_count", "expected a whole number ≥ 0")
+            if not isinstance(f.get("adopted"), bool):
+                raise _bad(name, f"{where}.adopted", "expected true or false")
+            if not isinstance(f.get("evaluation", {}), dict):
+                raise _bad(name, f"{where}.evaluation", "expected an object")
+    suspended = data.get("suspended")
+    if suspended is not None:
+        if not isinstance(suspended, list):
+            raise _bad(name, "suspended", "expected a list")
+        for i, row in enumerate(suspended):
+            where = f"suspended[{i}]"
+            if not isinstance(row, dict) or not isinstance(row.get("question_id"), str) \
+                    or not row["question_id"].strip():
+                raise _bad(name, where, "expected an object with a \"question_id\"")
+            row["suspended_at"] = _time(row.get("suspended_at"), name, f"{where}.suspended_at")
+            if row.get("reason") is not None and not isinstance(row["reason"], str):
+                raise _bad(name, f"{where}.reason", "expected a string or null")

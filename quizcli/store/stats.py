@@ -2,12 +2,15 @@
 
 Definitions (also in `quiz stats --help`):
 - due now / today / this week: cards whose due time is ≤ now / before the end of today /
-  before the end of the 7th day counting today (local calendar days); cumulative.
+  before the end of the 7th day counting today (local calendar days); cumulative; suspended
+  questions (quiz progress suspend) are not counted.
 - retention: share of all reviews rated Good or Easy.
 - mastery per tag: mean of the latest rubric score (0..1) of each answered question with that
   tag (tags from the bank, or stored with the review for questions no longer in it).
 - most missed: key points counted over every answer to their question.
-- leech: a question with ≥ 4 lapses (Again while in the Review state, as Anki counts them).
+- leech: a question with ≥ 4 lapses (Again while in the Review state, as Anki counts them);
+  with the key points its answers missed most and the explain/demo commands that show them.
+- true retention (Anki's definition) and the 30-day workload forecast: see forecast.py.
 - streak: consecutive local days with at least one review, up to today (or up to yesterday
   while today has none yet).
 """
@@ -15,7 +18,7 @@ Definitions (also in `quiz stats --help`):
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from .clock import iso, to_utc
@@ -65,11 +68,21 @@ class MissedPoint:
 
 
 @dataclass(frozen=True)
+class LeechPoint:
+    key_point_id: str
+    missed: int  # answers to the leech that missed it
+    text: dict | None  # lang -> the key point's text
+
+
+@dataclass(frozen=True)
 class Leech:
     question_id: str
     lapses: int
     reviews: int
     question: dict | None
+    missed_points: list[LeechPoint] = field(default_factory=list)  # most missed first
+    see_also: list[str] = field(default_factory=list)  # quiz explain/demo lines
+    suspended: bool = False  # left out of quiz ask's schedule (quiz progress suspend)
 
 
 @dataclass(frozen=True)
@@ -109,6 +122,11 @@ class StatsReport:
     cards: list[CardInfo]
     bank_loaded: bool
     first_question: str | None  # for the empty state: where `quiz ask` starts
+    desired_retention: float = 0.9
+    parameters: dict = field(default_factory=dict)  # {"fitted": bool, "fitted_at", "reviews"}
+    true_retention: object = None  # forecast.TrueRetentionReport
+    workload: object = None  # forecast.Workload
+    suspended: list[str] = field(default_factory=list)  # not in the due counts or forecast
 
 
 def _local_day(moment: datetime, tz) -> date:
@@ -143,13 +161,14 @@ def compute_stats(store: Store, *, now: datetime | None = None, tz=None, bank=No
     # due
     _, end_today = day_bounds(moment, tz)
     _, end_week = day_bounds(moment + timedelta(days=6), tz)
-    live = [c for c in cards if in_bank(c.question_id)]
+    suspended = store.suspended()
+    live = [c for c in cards if in_bank(c.question_id) and c.question_id not in suspended]
     answered_ids = {c.question_id for c in cards}
     due = DueCounts(
         now=sum(c.due <= moment for c in live),
         today=sum(c.due < end_today for c in live),
         week=sum(c.due < end_week for c in live),
-        new=(sum(1 for q in bank if q not in answered_ids)
+        new=(sum(1 for q in bank if q not in answered_ids and q not in suspended)
              if bank is not None else None),
     )
 
@@ -211,9 +230,31 @@ def compute_stats(store: Store, *, now: datetime | None = None, tz=None, bank=No
     most_missed = [MissedPoint(q, kp, n, answers[q], title(q), kp_text(q, kp))
                    for (q, kp), n in sorted(missed.items(), key=lambda i: (-i[1], i[0]))[:TOP_MISSED]]
 
-    leeches = [Leech(c.question_id, c.lapses, c.reps, title(c.question_id))
+    def leech_points(qid) -> list[LeechPoint]:
+        counts = sorted(((kp, n) for (q, kp), n in missed.items() if q == qid),
+                        key=lambda i: (-i[1], i[0]))
+        return [LeechPoint(kp, n, kp_text(qid, kp)) for kp, n in counts[:3]]
+
+    def see_also(qid) -> list[str]:
+        return bank[qid].see_commands() if bank is not None and qid in bank else []
+
+    leeches = [Leech(c.question_id, c.lapses, c.reps, title(c.question_id),
+                     leech_points(c.question_id), see_also(c.question_id),
+                     c.question_id in suspended)
                for c in sorted(cards, key=lambda c: (-c.lapses, c.question_id))
                if c.lapses >= LEECH_LAPSES]
+
+    # scheduling: desired retention, parameters, true retention, workload forecast
+    from .forecast import true_retention, workload
+    from .settings import current_parameters, get_setting
+
+    desired = float(get_setting(store, "retention"))
+    fitted = current_parameters(store)
+    parameters = {"fitted": fitted is not None,
+                  "fitted_at": iso(fitted.fitted_at) if fitted else None,
+                  "reviews": fitted.review_count if fitted else None}
+    load = workload([store._fsrs_card(c) for c in live], store.scheduler.parameters, desired,
+                    moment, new_questions=due.new or 0, tz=tz)
 
     card_infos = [CardInfo(
         c.question_id, c.state, iso(c.due), iso(c.last_review) if c.last_review else None,
@@ -236,4 +277,9 @@ def compute_stats(store: Store, *, now: datetime | None = None, tz=None, bank=No
         cards=card_infos,
         bank_loaded=bank is not None,
         first_question=first_question,
+        desired_retention=desired,
+        parameters=parameters,
+        true_retention=true_retention(reviews, moment, tz),
+        workload=load,
+        suspended=sorted(suspended),
     )

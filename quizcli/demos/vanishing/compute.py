@@ -89,7 +89,7 @@ def parse_init(text: str, width: int) -> Init:
     else:
         allowed = ", ".join(INIT_CHOICES)
         raise InvalidValue(f"Unknown --init '{text}'. Allowed: {allowed} (e.g. normal:0.05)."
-                        f"{did_you_mean(raw, ('lecun', 'he', 'xavier', 'normal', *INIT_ALIASES))}")
+                           f"{did_you_mean(raw, ('lecun', 'he', 'xavier', 'normal', *INIT_ALIASES))}")
     label = f"normal:{std:g}" if name == "normal" else name
     return Init(name, label, std, dist, std * math.sqrt(n))
 
@@ -190,7 +190,7 @@ def validate(depth: int, width: int, batch: int, every: int | None) -> None:
         raise InvalidValue(f"--depth must be an integer ≥ 2 (a ratio needs two layers); got {depth}.")
     if depth > MAX_DEPTH:
         raise InvalidValue(f"--depth is at most {MAX_DEPTH:,} (depth 10,000 takes a few seconds at "
-                        f"width 64); got {depth:,}.")
+                           f"width 64); got {depth:,}.")
     if width < 1:
         raise InvalidValue(f"--width must be an integer ≥ 1; got {width}.")
     if batch < 1:

@@ -33,9 +33,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .bank.model import Question
-from .errors import QuizError
-from .ratings import RATINGS, parse_rating  # noqa: F401  (re-exported: session, commands, render)
+from ..bank.model import Question
+from ..errors import QuizError
+from ..ratings import RATINGS, parse_rating  # noqa: F401  (re-exported: session, commands, render)
 
 #: suggested rating by score (covered / total): the first threshold the score reaches.
 #: 6 key points: 6 → easy, 4–5 → good, 2–3 → hard, 0–1 → again;
@@ -130,7 +130,7 @@ def detect_lang(text: str, default: str = "en") -> str:
 
 def normalize(text: str) -> str:
     """The linter's normalisation (textmatch.normalize), so the rubric passes its own answers."""
-    from .textmatch import normalize as _normalize
+    from ..textmatch import normalize as _normalize
 
     return _normalize(text)
 
@@ -168,7 +168,7 @@ def find_misconception(question: Question, key_point, text: str,
 
 
 def _first(question, key_point, by_lang, text, order, kind, what):
-    from .textmatch import search
+    from ..textmatch import search
 
     for lang in order:
         try:
@@ -189,18 +189,27 @@ def _first(question, key_point, by_lang, text, order, kind, what):
     return None
 
 
-def grade(question: Question, answer: str, default_lang: str = "en") -> Grade:
-    """Grade `answer` against the question's key points (see the module docstring)."""
+def grade(question: Question, answer: str, default_lang: str = "en", lexicon=None) -> Grade:
+    """Grade `answer` against the question's key points (see the module docstring).
+
+    Key points with `claims` are graded by claims (claims.py, over `lexicon`, default the
+    built-in one); key points with only `match` patterns by those patterns."""
     text = prepare(answer)
     truncated = len(text) > MAX_GRADED_CHARS or len(answer) > 4 * MAX_GRADED_CHARS
     text = text[:MAX_GRADED_CHARS]
     lang = detect_lang(text, default_lang)
     order = (lang, "en" if lang == "ko" else "ko")
     covered, missed, found, wrong = [], [], [], []
+    reading = None
     if text.strip():
         for kp in question.key_points:
-            bad = find_misconception(question, kp, text, order)
-            m = None if bad is not None else find(question, kp, text, order)
+            if getattr(kp, "claims", ()):
+                if reading is None:
+                    reading = read_answer(question, answer, lexicon)
+                bad, m = judge(kp, reading, lang)
+            else:
+                bad = find_misconception(question, kp, text, order)
+                m = None if bad is not None else find(question, kp, text, order)
             if bad is not None:
                 missed.append(kp.id)
                 wrong.append(bad)
@@ -216,6 +225,58 @@ def grade(question: Question, answer: str, default_lang: str = "en") -> Grade:
     return Grade(question.id, lang, tuple(covered), tuple(missed), tuple(found), score,
                  rating_for(score), round(hangul_share(text), 4), len(text), truncated,
                  misconceptions=tuple(wrong))
+
+
+def question_concepts(question: Question) -> frozenset[str]:
+    """Every concept the question's claims and contradictions name."""
+    from .claims import parse_claim
+
+    out: set[str] = set()
+    for kp in question.key_points:
+        for text in getattr(kp, "claims", ()):
+            out |= parse_claim(text).concepts
+        for con in getattr(kp, "contradicts", ()):
+            for text in con.claims:
+                out |= parse_claim(text).concepts
+    return frozenset(out)
+
+
+def read_answer(question: Question, answer: str, lexicon=None):
+    """The answer's clauses (claims.analyse) over the concepts this question needs."""
+    from ..textmatch import normalize as _normalize
+    from .claims import analyse
+    from .lexicon import builtin_lexicon
+
+    if lexicon is None:
+        lexicon = builtin_lexicon()
+    raw = answer[:4 * MAX_GRADED_CHARS].replace("**", "").replace("`", "")
+    lines = [_LONG_RUN.sub(_split_run, _normalize(line)) for line in raw.splitlines()]
+    lines = [ln for ln in lines if ln]
+    return analyse(lines, lexicon, question_concepts(question))
+
+
+def _parsed(texts) -> list:
+    from .claims import parse_claim
+
+    return [parse_claim(t) for t in texts]
+
+
+def judge(kp, clauses, lang: str):
+    """(misconception or None, match or None) for a claim key point over analysed clauses."""
+    from .claims import find_claim
+
+    for con in getattr(kp, "contradicts", ()):
+        for claim in _parsed(con.claims):
+            hit = find_claim(claim, clauses)
+            if hit is not None:
+                return Misconception(kp.id, lang, claim.text, " … ".join(hit.phrases), 0, 0,
+                                     hit.sentence), None
+    for claim in _parsed(kp.claims):
+        hit = find_claim(claim, clauses)
+        if hit is not None:
+            return None, KeyPointMatch(kp.id, lang, claim.text, " … ".join(hit.phrases), 0, 0,
+                                       hit.sentence)
+    return None, None
 
 
 def self_graded(question: Question, covered_ids, lang: str) -> Grade:
@@ -242,4 +303,7 @@ def misconception_why(question: Question, kp_id: str, lang: str) -> str:
             why = getattr(kp, "why", None) or {}
             if why:
                 return why.get(lang) or next(iter(why.values()))
+            for con in getattr(kp, "contradicts", ()):
+                if con.why:
+                    return con.why.get(lang) or next(iter(con.why.values()))
     return key_point_text(question, kp_id, lang)

@@ -1,0 +1,134 @@
+"""Grading quality and speed on every labelled set in tests/data/.
+
+    python benchmarks/grading.py                      # precision/recall per set and language
+    python benchmarks/grading.py --disagreements tune # list disagreements of a tunable set
+    python benchmarks/grading.py --json
+
+Figures are micro-averaged over (answer, key point) pairs: a pair is a true positive when the
+grader covers a key point the label covers. Labels follow one rule: a point is covered only when
+its claim is stated correctly (a wrong claim, a bare keyword or a negated statement does not
+cover it). Sets:
+- first (graded_answers.yaml, 40), heldout (24), blind (32): the first wave's sets, kept as
+  regression tests;
+- blind2 (graded_answers_blind2.yaml, 159 over 32 questions, 121 of them real answers): split into
+  `tune` (rubric work may read it) and `held` (measured, never read: its disagreements are never
+  printed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+sys.path.insert(0, str(ROOT))
+
+SETS = {
+    "first": ("graded_answers.yaml", None),
+    "heldout": ("graded_answers_heldout.yaml", None),
+    "blind": ("graded_answers_blind.yaml", None),
+    "blind2": ("graded_answers_blind2.yaml", None),
+    "blind2-tune": ("graded_answers_blind2.yaml", "tune"),
+    "blind2-held": ("graded_answers_blind2.yaml", "held"),
+    "blind2-real": ("graded_answers_blind2.yaml", "real"),
+}
+NEVER_SHOWN = {"blind", "blind2", "blind2-held", "blind2-real"}
+
+
+def load(name: str):
+    import yaml
+
+    file, split = SETS[name]
+    items = yaml.safe_load((DATA / file).read_text(encoding="utf-8"))
+    if split == "real":
+        return [i for i in items if i.get("style") == "real" or str(i["id"]).startswith("r-")]
+    if split:
+        return [i for i in items if i.get("split") == split]
+    return items
+
+
+def measure(bank, items, grade_fn):
+    counts = defaultdict(lambda: [0, 0, 0])
+    disagreements = []
+    seconds = []
+    for item in items:
+        q = bank.get(item["question"])
+        t0 = time.perf_counter()
+        covered = set(grade_fn(q, item["answer"]))
+        seconds.append(time.perf_counter() - t0)
+        gold = set(item["covers"])
+        lang = item["lang"]  # en, ko (blind set 1 also has mixed)
+        for key in (lang, "all"):
+            c = counts[key]
+            c[0] += len(covered & gold)
+            c[1] += len(covered - gold)
+            c[2] += len(gold - covered)
+        if covered != gold:
+            disagreements.append((item["id"], item["question"], sorted(covered - gold),
+                                  sorted(gold - covered)))
+    figures = {}
+    for lang, (tp, fp, fn) in sorted(counts.items()):
+        figures[lang] = {"precision": round(tp / (tp + fp), 3) if tp + fp else 1.0,
+                         "recall": round(tp / (tp + fn), 3) if tp + fn else 1.0,
+                         "tp": tp, "fp": fp, "fn": fn}
+    seconds.sort()
+    median_ms = 1000 * seconds[len(seconds) // 2] if seconds else 0.0
+    return figures, disagreements, median_ms
+
+
+def rubric_grader(bank):
+    from quizcli import grading
+
+    lexicon = getattr(bank, "lexicon", None)
+
+    def fn(q, answer):
+        return grading.grade(q, answer, lexicon=lexicon).covered
+
+    return fn
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sets", default=",".join(SETS), help="comma-separated set names")
+    ap.add_argument("--disagreements", metavar="SET", help="print the disagreements of SET "
+                    "(not allowed for held-out sets)")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+
+    from quizcli.bank.loader import load_bank
+
+    bank = load_bank()
+    fn = rubric_grader(bank)
+    report = {}
+    for name in args.sets.split(","):
+        items = load(name)
+        figures, disagreements, median_ms = measure(bank, items, fn)
+        report[name] = {"answers": len(items), "figures": figures, "median_ms": round(median_ms, 3)}
+        if args.disagreements == name:
+            if name in NEVER_SHOWN:
+                print(f"{name} is never shown (blind): figures only", file=sys.stderr)
+                return 2
+            report[name]["disagreements"] = disagreements
+    if args.json:
+        print(json.dumps(report, indent=1, ensure_ascii=False))
+        return 0
+    for name, r in report.items():
+        line = [f"{name:12} {r['answers']:4d} answers"]
+        for lang in ("en", "ko", "mixed", "all"):
+            f = r["figures"].get(lang)
+            if f:
+                line.append(f"{lang} P {f['precision']:.3f} R {f['recall']:.3f}")
+        line.append(f"{r['median_ms']:.2f} ms/answer (median)")
+        print(" · ".join(line))
+        for d in r.get("disagreements", []):
+            print(f"    {d[0]} {d[1]}: false credit {d[2]}, missed {d[3]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,297 @@
+r"""Claims: what a key point says, as concepts that must occur together in one clause.
+
+    "gradient + vanish + layer|deep|sigmoid"      three slots, each met by a different occurrence
+    "sigmoid|output + !zero-centred"             `!`: the concept must occur negated
+    "once-zero + ~stop"                          `~`: negated or not (never … 않: 다시는 활성화되지 않)
+    "variance + two-over-fan-in - standard-deviation"   ` - c`: void if c occurs in the clause
+
+How an answer is read (`analyse`), so authors can predict it:
+1. Lines, then sentences (. ? ! ; — not the dot inside 0.25), then clauses at contrast markers
+   (but, however, whereas, although, 하지만, 그러나, 반면, -지만 …). A claim holds within one clause.
+2. Concept occurrences come from the lexicon (lexicon.py): longest form first, non-overlapping.
+3. Negation. English `not`, `n't`, `never`, `no`, `without`, `cannot`, `nor` … negate the next
+   occurrence within four words ("not only" does not). Korean 않/없/아니/못/말 within the two
+   words after an occurrence negate the nearest occurrence before them (사라지지 않는다,
+   소실이 없다, 0이 아니다); the words 안/못 negate the next occurrence.
+4. Lists. Three or more groups of occurrences separated only by commas, and/or, `/`, 와/과/및/
+   랑/하고/그리고 are a keyword list: its occurrences state nothing and cannot make a claim.
+5. Reported speech. A clause followed by "but actually / in fact / 사실은 / 실제로는", or framed as
+   a misconception, a myth, "people say", 오해, 흔히 … 라고 하지만, is not the candidate's claim.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon, Occurrence, to_match_text
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_SLOTS = 6
+
+
+class ClaimSyntaxError(ValueError):
+    """A claim string that does not parse; the message says what is wrong."""
+
+
+@dataclass(frozen=True)
+class Slot:
+    concepts: tuple[str, ...]  # alternatives
+    negated: bool = False  # `!`: the occurrence must be negated
+    any_polarity: bool = False  # `~`: negated or not
+
+
+@dataclass(frozen=True)
+class Claim:
+    text: str
+    slots: tuple[Slot, ...]
+    excluded: tuple[str, ...] = ()
+
+    @property
+    def concepts(self) -> frozenset[str]:
+        return frozenset(c for s in self.slots for c in s.concepts) | frozenset(self.excluded)
+
+
+def parse_claim(text: object) -> Claim:
+    """Parse 'a|b + !c - d'. ClaimSyntaxError says what is wrong.
+
+    >>> parse_claim("gradient + vanish|shrink - relu").slots[1].concepts
+    ('vanish', 'shrink')
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise ClaimSyntaxError("a claim is text such as 'gradient + vanish'")
+    body, *excluded = [p.strip() for p in re.split(r"\s+-\s+", text.strip())]
+    slots = []
+    for raw in body.split("+"):
+        raw = raw.strip()
+        negated = raw.startswith("!")
+        any_polarity = raw.startswith("~")
+        names = [n.strip() for n in raw.lstrip("!~").split("|")]
+        for n in names:
+            if not _SLUG.fullmatch(n):
+                raise ClaimSyntaxError(
+                    f"{n!r} is not a concept id (slugs joined by ' + ', alternatives by '|', "
+                    f"'!' negated, '~' either polarity, ' - ' excludes): {text!r}")
+        slots.append(Slot(tuple(names), negated, any_polarity))
+    if len(slots) > MAX_SLOTS:
+        raise ClaimSyntaxError(f"a claim has at most {MAX_SLOTS} slots: {text!r}")
+    ex = []
+    for part in excluded:
+        for n in part.split("|"):
+            n = n.strip()
+            if not _SLUG.fullmatch(n):
+                raise ClaimSyntaxError(f"{n!r} after ' - ' is not a concept id: {text!r}")
+            ex.append(n)
+    return Claim(text.strip(), tuple(slots), tuple(ex))
+
+
+# --------------------------------------------------------------------------- reading an answer
+
+def _n(text: str) -> str:
+    return to_match_text(text)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;。！？])[*_\"'”’)\]]*\s+")
+_CONTRAST = re.compile(_n(
+    r"(?:,\s*|\s)(?=(?:but|however|whereas|although|though|yet|nevertheless|하지만|그러나|그렇지만"
+    r"|반면|반대로|그런데|다만|그래도)(?:[\s,]|$))"
+    r"|(?<=[\u1100-\u11ff]지만)\s+"))
+_CONJUNCTION_ONLY = re.compile(_n(r"(?:하지만|그렇지만)[\s,]*"))
+_ACTUALLY = re.compile(_n(r"^(?:but|however|yet|하지만|그러나|그런데|그렇지만)?[\s,]*"
+                          r"(?:actually|in fact|in reality|사실|실제로|실제|오히려)"))
+_REPORTED = re.compile(_n(
+    r"misconception|(?<![a-z])myths?(?![a-z])|common mistake|it is a mistake|wrong to (?:say|think)"
+    r"|people (?:say|think|believe)|some (?:say|claim)|is often (?:said|claimed)|wrong answer"
+    r"|오해|잘못 알려|착각|오답"
+    r"|흔히들|라고들|다고들"))
+_SEPARATOR = re.compile(_n(
+    r"\s*(?:,|/|&|·|and|or|및|그리고|또는|혹은|plus)?\s*(?:,|/|&|and|or)?\s*(?:the|a|an)?\s*"))
+_COORD_PARTICLE = re.compile(_n(r"(?:와|과|랑|이랑|하고|이나|나|,|/)$"))
+_LATIN_REST = re.compile(r"[a-z0-9'’]*")
+_WORD_REST = re.compile(r"[^\s,/;:]*")
+_EN_NEG = re.compile(
+    r"(?<![a-z])(?:not|never|no|without|cannot|can't|cant|nor|neither|none|hardly|barely|"
+    r"lack(?:s|ing)?|fails? to|free of|[a-z]+n['’]t|dont|doesnt|isnt|wont|arent|didnt|wasnt)(?![a-z])")
+_EN_NOT_NEG = re.compile(r"^\s*(?:only|just|merely|to mention)(?![a-z])|^\s*matter(?![a-z])")
+_KO_POST_NEG = re.compile(_n(r"않|없|아니|아닌|아닙|(?<!잘)못|말고|마세|마라|마십"))
+_KO_PRE_NEG = re.compile(_n(r"(?<![\u1100-\u11ff])(?:안|못)\s$"))
+_NEG_WORDS_EN = 4
+
+
+@dataclass
+class Clause:
+    text: str  # NFD, normalised
+    sentence: str  # the sentence it belongs to (NFC, for feedback)
+    occurrences: list[Occurrence] = field(default_factory=list)
+    negated: set[int] = field(default_factory=set)  # indices into occurrences
+    listed: set[int] = field(default_factory=set)
+    reported: bool = False
+
+
+def split_sentences(normalised_lines: list[str]) -> list[str]:
+    out = []
+    for line in normalised_lines:
+        for s in _SENTENCE_END.split(line):
+            s = s.strip()
+            if s:
+                out.append(s)
+    return out
+
+
+def split_clauses(sentence_nfd: str) -> list[str]:
+    parts, last = [], 0
+    for m in _CONTRAST.finditer(sentence_nfd):
+        if m.start() > last:
+            parts.append(sentence_nfd[last:m.start()])
+        last = m.end()
+    parts.append(sentence_nfd[last:])
+    out: list[str] = []
+    carry = ""
+    for p in parts:
+        p = p.strip(" ,")
+        if not p:
+            continue
+        if _CONJUNCTION_ONLY.fullmatch(p):
+            carry = p + " "
+            continue
+        out.append(carry + p)
+        carry = ""
+    return out
+
+
+def _mark_negation(clause: Clause) -> None:
+    text, occ = clause.text, clause.occurrences
+    if not occ:
+        return
+    spans = [(o.start, o.end) for o in occ]
+
+    def inside(pos: int) -> bool:
+        return any(a <= pos < b for a, b in spans)
+
+    # English: a negator negates the next occurrence within four words
+    for m in _EN_NEG.finditer(text):
+        if inside(m.start()) or _EN_NOT_NEG.match(text[m.end():m.end() + 24]):
+            continue
+        for i, o in enumerate(occ):
+            if o.start >= m.end():
+                if len(text[m.end():o.start].split()) <= _NEG_WORDS_EN:
+                    clause.negated.add(i)
+                break
+    # Korean: 않/없/아니/못 after an occurrence (its word and the next two) negate it
+    for i, o in enumerate(occ):
+        nxt = occ[i + 1].start if i + 1 < len(occ) else len(text)
+        window = text[o.end:nxt]
+        words = window.split(" ")
+        window = " ".join(words[:3])
+        m = _KO_POST_NEG.search(window)
+        if m and not inside(o.end + m.start()):
+            clause.negated.add(i)
+        before = text[max(0, o.start - 12):o.start]
+        if _KO_PRE_NEG.search(before):
+            clause.negated.add(i)
+
+
+def _mark_lists(clause: Clause) -> None:
+    text, occ = clause.text, clause.occurrences
+    if len(occ) < 3:
+        return
+    # group adjacent occurrences into items ("vanishing gradients" is one item); between items,
+    # the gap is the rest of the word (a Korean particle, an English plural) and what follows
+    items: list[list[int]] = [[0]]
+    separated: list[bool] = []
+    for i in range(1, len(occ)):
+        prev_end = occ[i - 1].end
+        latin = _LATIN_REST.match(text, prev_end).end()
+        if not text[latin:occ[i].start].strip() or re.fullmatch(r"\s*(?:the|a|an|of)?\s*",
+                                                                text[latin:occ[i].start]):
+            if latin == prev_end or text[prev_end:latin].isascii():
+                items[-1].append(i)
+                continue
+        word_end = _WORD_REST.match(text, prev_end).end()
+        rest, gap = text[prev_end:word_end], text[word_end:occ[i].start]
+        rest = rest[len(_LATIN_REST.match(rest).group(0)):]
+        items.append([i])
+        separated.append((not rest or bool(_COORD_PARTICLE.search(rest)))
+                         and _SEPARATOR.fullmatch(gap) is not None)
+    # a list followed by more concepts in its clause is a subject ("PyTorch, TensorFlow and
+    # JAX all use 0"), not a bare list of keywords
+    runs, run = [], [0]
+    for k, sep in enumerate(separated):
+        if sep:
+            run.append(k + 1)
+        else:
+            runs.append(run)
+            run = [k + 1]
+    runs.append(run)
+    for run in runs:
+        if len(run) >= 3 and run[-1] == len(items) - 1:
+            for it in run:
+                clause.listed.update(items[it])
+
+
+def analyse(answer_lines: list[str], lexicon: Lexicon, concepts=None) -> list[Clause]:
+    """The answer's clauses with their concept occurrences, negation, lists and reported
+    speech marked. `answer_lines`: the answer's lines, each already normalised."""
+    clauses: list[Clause] = []
+    for sentence in split_sentences(answer_lines):
+        nfd = _n(sentence)
+        parts = split_clauses(nfd)
+        new = [Clause(p, sentence) for p in parts]
+        for k, c in enumerate(new):
+            if _REPORTED.search(c.text):
+                c.reported = True
+            if k + 1 < len(new) and _ACTUALLY.match(new[k + 1].text):
+                c.reported = True
+            c.occurrences = lexicon.occurrences(c.text, concepts)
+            _mark_negation(c)
+            _mark_lists(c)
+        clauses.extend(new)
+    return clauses
+
+
+@dataclass(frozen=True)
+class ClaimHit:
+    claim: Claim
+    clause: str  # the clause text (NFC)
+    sentence: str  # NFC
+    phrases: tuple[str, ...]  # the occurrences that met the slots (NFC)
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def find_claim(claim: Claim, clauses: list[Clause]) -> ClaimHit | None:
+    """The first clause in which `claim` holds."""
+    for c in clauses:
+        if c.reported or not c.occurrences:
+            continue
+        usable = [i for i in range(len(c.occurrences)) if i not in c.listed]
+        if claim.excluded and any(
+                set(claim.excluded) & c.occurrences[i].concepts
+                for i in usable if i not in c.negated):
+            continue
+        chosen = _assign(claim.slots, c, usable, [])
+        if chosen is not None:
+            return ClaimHit(claim, _nfc(c.text), c.sentence,
+                            tuple(_nfc(c.occurrences[i].text) for i in chosen))
+    return None
+
+
+def _assign(slots, clause: Clause, usable: list[int], taken: list[int]):
+    if not slots:
+        return list(taken)
+    slot = slots[0]
+    for i in usable:
+        if i in taken:
+            continue
+        o = clause.occurrences[i]
+        if not slot.any_polarity and (i in clause.negated) != slot.negated:
+            continue
+        if not set(slot.concepts) & o.concepts:
+            continue
+        got = _assign(slots[1:], clause, usable, taken + [i])
+        if got is not None:
+            return got
+    return None

@@ -1,0 +1,303 @@
+"""The bilingual lexicon: concepts shared by the whole bank, each with its surface forms.
+
+A concept is one meaning (`gradient`, `vanish`, `variance`) with the forms candidates write in
+English, Korean and the mixed forms between them. Key points name concepts in their claims
+(claims.py); the forms live here once for the bank. Format and matching rules: content/README.md
+("The lexicon").
+
+Matching works on the grader's normalised text (textmatch.normalize: NFKC, case-folded, white
+space collapsed), decomposed to jamo (NFD) so that a Korean verb stem is a prefix of its
+conjugations (사라지 → 사라집니다: 지 + ㅂ). A form compiles to one regular expression; a question's
+concepts compile to one alternation (longest forms first), so the text is scanned once and the
+longest form at a position wins and consumes it ("dying relu" is not also "relu").
+
+Light module: `re` and `unicodedata` only.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+LANGS = ("en", "ko")
+MAX_FORM = 80
+_REGEX_PREFIX = "re:"
+# an unbounded repetition of anything but white space ('.*', '\w+', '[^.]*', '{2,}')
+_UNBOUNDED = re.compile(r"(?<!\\s)(?<!\\)(?:\*|\+|\{\d+,\})")
+_HANGUL_JAMO = "\u1100-\u11ff"
+_LATIN_OR_DIGIT = re.compile(r"[a-z0-9]")
+
+
+def to_match_text(text: str) -> str:
+    """Normalised text in the form forms are matched against (NFD: Hangul as jamo)."""
+    return unicodedata.normalize("NFD", text)
+
+
+def _is_hangul_start(form: str) -> bool:
+    o = ord(form[0])
+    return 0xAC00 <= o <= 0xD7A3 or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F
+
+
+def form_regex(form: str) -> str:
+    """The regular expression (for NFD, normalised text) of one lexicon form.
+
+    >>> bool(re.search(form_regex("사라지"), to_match_text("기울기가 사라집니다")))
+    True
+    >>> bool(re.search(form_regex("grad$"), "gradual")), bool(re.search(form_regex("vanish"), "vanishing"))
+    (False, True)
+    """
+    if form.startswith(_REGEX_PREFIX):
+        return to_match_text(form[len(_REGEX_PREFIX):])
+    from ..textmatch import normalize
+
+    word_start = form.startswith("^")
+    word_end = form.endswith("$") and not form.endswith("\\$")
+    body = form[1 if word_start else 0:len(form) - 1 if word_end else len(form)]
+    body = normalize(body)
+    if not body:
+        return ""
+    pieces = [re.escape(to_match_text(p)) for p in re.split(r"[\s-]+", body) if p]
+    core = r"[\s-]{0,2}".join(pieces)
+    first, last = body[0], body[-1]
+    if _LATIN_OR_DIGIT.match(first):
+        core = r"(?<![a-z0-9])" + core
+    elif word_start:
+        core = f"(?<![{_HANGUL_JAMO}a-z0-9])" + core
+    if word_end:
+        core += r"(?![a-z0-9])" if _LATIN_OR_DIGIT.match(last) else f"(?![{_HANGUL_JAMO}])"
+    elif last.isdigit():
+        core += r"(?![0-9]|[.,][0-9])"
+    return core
+
+
+def check_form(form: object) -> str | None:
+    """Why `form` cannot be a lexicon form, or None when it can."""
+    if not isinstance(form, str):
+        return "a form must be text"
+    if not form.strip() or form.strip() in ("^", "$", "^$", _REGEX_PREFIX):
+        return "a form must not be blank"
+    if len(form) > MAX_FORM:
+        return f"a form has at most {MAX_FORM} characters"
+    if form != form.strip():
+        return "a form must not start or end with white space"
+    if form.startswith(_REGEX_PREFIX):
+        pattern = form[len(_REGEX_PREFIX):]
+        if _UNBOUNDED.search(pattern.replace(r"\s*", "").replace(r"\s+", "")):
+            return ("a re: form may repeat only white space without a bound (use {0,20}, never "
+                    "'*' or '+')")
+    try:
+        rx = re.compile(form_regex(form))
+    except re.error as exc:
+        return f"does not compile as a regular expression ({exc})"
+    if rx.search("") is not None:
+        return "matches the empty string"
+    return None
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One place where the text names a concept (offsets in the NFD text)."""
+
+    start: int
+    end: int
+    concepts: frozenset[str]
+    text: str
+
+
+class Lexicon:
+    """concept id -> {lang: forms}; compiles matchers for sets of concepts on demand."""
+
+    def __init__(self, concepts: Mapping[str, Mapping[str, Iterable[str]]] | None = None):
+        self.concepts: dict[str, dict[str, tuple[str, ...]]] = {}
+        self._matchers: dict[frozenset[str], tuple[re.Pattern, dict[int, frozenset[str]]]] = {}
+        self._regex: dict[str, str] = {}
+        self._forms: dict[str, set[str]] | None = None  # form regex -> concepts (all)
+        for cid, by_lang in (concepts or {}).items():
+            self.concepts[cid] = {lang: tuple(by_lang.get(lang) or ()) for lang in LANGS}
+
+    @classmethod
+    def from_mapping(cls, mapping: Mapping[str, Mapping[str, Iterable[str]]]) -> "Lexicon":
+        return cls(mapping)
+
+    def merge(self, other: "Lexicon") -> "Lexicon":
+        """A new lexicon with both; a concept in both gets the union of its forms."""
+        out = Lexicon(self.concepts)
+        for cid, by_lang in other.concepts.items():
+            mine = out.concepts.setdefault(cid, {lang: () for lang in LANGS})
+            for lang in LANGS:
+                mine[lang] = tuple(dict.fromkeys(mine.get(lang, ()) + tuple(by_lang.get(lang, ()))))
+        return out
+
+    def __contains__(self, cid: object) -> bool:
+        return cid in self.concepts
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def forms(self, cid: str) -> tuple[str, ...]:
+        by_lang = self.concepts.get(cid, {})
+        return tuple(dict.fromkeys(f for lang in LANGS for f in by_lang.get(lang, ())))
+
+    def _form_index(self) -> dict[str, set[str]]:
+        if self._forms is None:
+            index: dict[str, set[str]] = {}
+            for cid in self.concepts:
+                for form in self.forms(cid):
+                    rx = self._compile_form(form)
+                    if rx:
+                        index.setdefault(rx, set()).add(cid)
+            self._forms = index
+        return self._forms
+
+    def _compile_form(self, form: str) -> str:
+        rx = self._regex.get(form)
+        if rx is None:
+            try:
+                rx = form_regex(form)
+                re.compile(rx)
+            except re.error:
+                rx = ""
+            self._regex[form] = rx
+        return rx
+
+    def _closure(self, wanted: frozenset[str]) -> frozenset[str]:
+        """`wanted` plus every concept with a form that contains a wanted concept's form (so the
+        longer phrase can consume it, as it would with the whole lexicon)."""
+        wanted_forms = [f for cid in wanted for f in self._plain_forms(cid)]
+        if not wanted_forms:
+            return wanted
+        extra = set()
+        for cid in self.concepts:
+            if cid in wanted:
+                continue
+            for form in self._plain_forms(cid):
+                if any(w in form and w != form for w in wanted_forms):
+                    extra.add(cid)
+                    break
+        return wanted | extra
+
+    def _plain_forms(self, cid: str) -> list[str]:
+        from ..textmatch import normalize
+
+        return [to_match_text(normalize(f.strip("^$"))) for f in self.forms(cid)
+                if not f.startswith(_REGEX_PREFIX)]
+
+    def matcher(self, concepts: Iterable[str] | None = None):
+        """(compiled alternation, concept sets by group index) for `concepts` (None: all)."""
+        key = frozenset(self.concepts) if concepts is None else frozenset(concepts)
+        hit = self._matchers.get(key)
+        if hit is not None:
+            return hit
+        ids = key if concepts is None else self._closure(key)
+        by_regex: dict[str, set[str]] = {}
+        for cid in ids:
+            for form in self.forms(cid):
+                rx = self._compile_form(form)
+                if rx:
+                    by_regex.setdefault(rx, set()).add(cid)
+        # longest first, so the longest form at a position wins
+        ordered = sorted(by_regex, key=lambda r: (-len(r), r))
+        # outer group number -> concepts (a re: form may hold groups of its own)
+        groups: dict[int, frozenset[str]] = {}
+        number = 1
+        for r in ordered:
+            groups[number] = frozenset(by_regex[r])
+            number += 1 + re.compile(r).groups
+        if ordered:
+            pattern = re.compile("|".join(f"({r})" for r in ordered))
+        else:
+            pattern = re.compile(r"(?!x)x")
+        self._matchers[key] = (pattern, groups)
+        return pattern, groups
+
+    def occurrences(self, text: str, concepts: Iterable[str] | None = None) -> list[Occurrence]:
+        """Concept occurrences in NFD normalised `text`, left to right, non-overlapping."""
+        pattern, groups = self.matcher(concepts)
+        out = []
+        for m in pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            # the outer group of the alternative that matched closes last
+            concepts = groups.get(m.lastindex or 0)
+            if concepts is None:
+                continue
+            out.append(Occurrence(m.start(), m.end(), concepts, m.group(0)))
+        return out
+
+
+# --------------------------------------------------------------------------- files
+
+def parse_lexicon_data(data: object, where: str = "lexicon") -> tuple[dict, list[str]]:
+    """(concepts, problems) from one parsed lexicon file: {concept-id: {en: [forms], ko: [forms]}}.
+
+    Problems are one-line messages; a concept with a problem is left out."""
+    problems: list[str] = []
+    concepts: dict[str, dict[str, tuple[str, ...]]] = {}
+    if not isinstance(data, dict):
+        return {}, [f"{where}: a lexicon file is a mapping of concept ids to {{en: [...], ko: [...]}}"]
+    for cid, by_lang in data.items():
+        if not isinstance(cid, str) or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", cid):
+            problems.append(f"{where}: concept id {cid!r} is not a slug")
+            continue
+        if not isinstance(by_lang, dict) or not by_lang or set(by_lang) - set(LANGS):
+            problems.append(f"{where}: concept {cid!r} must be a mapping with en and/or ko lists")
+            continue
+        forms: dict[str, tuple[str, ...]] = {}
+        ok = True
+        for lang, items in by_lang.items():
+            if not isinstance(items, list) or not items:
+                problems.append(f"{where}: concept {cid!r}.{lang} must be a non-empty list of forms")
+                ok = False
+                continue
+            for form in items:
+                why = check_form(form)
+                if why:
+                    problems.append(f"{where}: concept {cid!r}.{lang} form {form!r}: {why}")
+                    ok = False
+            forms[lang] = tuple(f for f in items if isinstance(f, str))
+        if ok:
+            concepts[cid] = forms
+    return concepts, problems
+
+
+def load_lexicon_dir(directory) -> tuple[Lexicon, list[str]]:
+    """Every `*.yaml` of `directory` (sorted) as one lexicon; a concept defined twice is a
+    problem (the first definition is kept)."""
+    from pathlib import Path
+
+    import yaml
+
+    merged: dict[str, dict[str, tuple[str, ...]]] = {}
+    problems: list[str] = []
+    directory = Path(directory)
+    for path in sorted(directory.glob("*.yaml")) if directory.is_dir() else []:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            problems.append(f"{path}: cannot read the lexicon ({str(exc).splitlines()[0]})")
+            continue
+        concepts, found = parse_lexicon_data(data, str(path))
+        problems += found
+        for cid, forms in concepts.items():
+            if cid in merged:  # a concept may gather forms from several files
+                for lang in LANGS:
+                    extra = tuple(f for f in forms.get(lang, ()) if f not in merged[cid].get(lang, ()))
+                    merged[cid][lang] = tuple(merged[cid].get(lang, ())) + extra
+                continue
+            merged[cid] = dict(forms)
+    return Lexicon(merged), problems
+
+
+_BUILTIN: Lexicon | None = None
+
+
+def builtin_lexicon() -> Lexicon:
+    """The built-in bank's lexicon (content/lexicon/*.yaml), loaded once per process."""
+    global _BUILTIN
+    if _BUILTIN is None:
+        from ..paths import builtin_content_dir
+
+        _BUILTIN, _problems = load_lexicon_dir(builtin_content_dir() / "lexicon")
+    return _BUILTIN
