@@ -1,3 +1,4 @@
 from quizcli.cli import main
 
-main()
+if __name__ == "__main__":  # `python -m quizcli`; importing this module runs nothing
+    main()

@@ -12,7 +12,7 @@ import sys
 import typer
 from typer.core import TyperGroup
 
-from .errors import QuizError
+from .errors import DomainError, QuizError
 
 
 def _fail(prefix: str, message: str, code: int = 2) -> None:
@@ -36,6 +36,10 @@ def _silence_stdout() -> None:
         pass
 
 
+# The demo names are not written here: they come from the demo registry (quizcli/demos/),
+# appended to this line when `quiz --help` lists the commands.
+DEMO_HELP = "Live demos: the numbers behind an answer, computed now. Without a NAME, lists them."
+
 # Every command, in help order: the module that defines it and its one-line help. Modules
 # are imported only when their command runs: `quiz explain relu` builds one command's options,
 # not all forty functions' signatures, and `quiz --help` lists these lines without importing
@@ -45,9 +49,7 @@ COMMANDS = {
             "A mock interview: a question, your answer graded, the model answer, then follow-ups."),
     "explain": ("quizcli.commands.explain",
                 "Show an activation function: formula, derivative, properties, values and a chart."),
-    "demo": ("quizcli.commands.demo",
-             "Live demos: the numbers behind an answer, computed now (vanishing, sparsity, dying, "
-             "zigzag, kink, saturation). Without a NAME, lists them."),
+    "demo": ("quizcli.commands.demo", DEMO_HELP),
     "list": ("quizcli.commands.list",
              "List the questions: id, title, difficulty, tags and follow-ups, in the order quiz "
              "ask uses."),
@@ -86,6 +88,16 @@ def _build(name: str):
     return None
 
 
+def _listing_help(name: str, short_help: str) -> str:
+    """The root help's line for a command; `demo` names the registered demos (their light
+    specs are read, no demo code is imported)."""
+    if name != "demo":
+        return short_help
+    from .demos import registry
+
+    return f"{short_help} Demos: {', '.join(registry.names())}."
+
+
 class QuizGroup(TyperGroup):
     """Loads commands lazily, and turns every usage error into one line on stderr with exit
     code 2, never a traceback."""
@@ -96,13 +108,14 @@ class QuizGroup(TyperGroup):
         return list(COMMANDS) + [n for n in self.commands if n not in COMMANDS]
 
     def get_command(self, ctx, name):
+        if self._listing and name in COMMANDS:
+            # the help screen needs the name and one line, nothing more
+            from typer.core import TyperCommand
+
+            return TyperCommand(name, help=_listing_help(name, COMMANDS[name][1]))
         command = self.commands.get(name)
         if command is None and name in COMMANDS:
             module, short_help = COMMANDS[name]
-            if self._listing:  # the help screen needs the name and one line, nothing more
-                from typer.core import TyperCommand
-
-                return TyperCommand(name, help=short_help)
             import importlib
 
             importlib.import_module(module)
@@ -159,7 +172,7 @@ class QuizGroup(TyperGroup):
         except typer.Abort:
             sys.stderr.write("\n")
             sys.exit(130)
-        except QuizError as exc:
+        except (QuizError, DomainError) as exc:
             _fail(self._command_path(prog, args), str(exc), exc.exit_code)
         except KeyboardInterrupt:
             sys.stderr.write("\n")

@@ -10,12 +10,11 @@ import numpy as np
 from . import activations
 from .activations import analysis
 from .activations.base import Activation
-from .errors import QuizError
+from .errors import InvalidValue
 
 DEFAULT_RANGE = (-6.0, 6.0)
 SATURATION_EPS = (1e-2,)
 CHART_SAMPLES = 401
-MAX_POINTS = 50
 
 
 @dataclass
@@ -71,45 +70,6 @@ class ExplainResult:
     reports: tuple[ActivationReport, ...]  # one, or two with --vs
     chart: Chart = field(repr=False)
     comparison: dict[str, tuple[float, float]] = field(default_factory=dict)
-
-
-def parse_range(text: str | None) -> tuple[float, float]:
-    if text is None:
-        return DEFAULT_RANGE
-    parts = text.split(":")
-    if len(parts) != 2:
-        raise QuizError(f"--range takes A:B with two finite numbers, A < B (e.g. -6:6); got '{text}'.")
-    try:
-        lo, hi = float(parts[0]), float(parts[1])
-    except ValueError:
-        raise QuizError(f"--range takes A:B with two finite numbers, A < B (e.g. -6:6); got '{text}'.") from None
-    if not (math.isfinite(lo) and math.isfinite(hi)):
-        raise QuizError(f"--range needs finite numbers (e.g. -20:20); got '{text}'.")
-    if lo >= hi:
-        raise QuizError(f"--range needs A < B (e.g. -6:6); got '{text}'.")
-    if hi - lo > 1e6:
-        raise QuizError(f"--range is at most 1e6 wide so the chart stays readable; got '{text}'.")
-    return lo, hi
-
-
-def parse_points(text: str | None) -> list[float] | None:
-    if text is None:
-        return None
-    points = []
-    for raw in text.split(","):
-        raw = raw.strip()
-        try:
-            value = float(raw)
-        except ValueError:
-            raise QuizError(
-                f"--points takes comma-separated finite numbers (e.g. -2,0,0.5,3); '{raw}' is not one."
-            ) from None
-        if not math.isfinite(value):
-            raise QuizError(f"--points takes finite numbers only; got '{raw}'.")
-        points.append(value)
-    if not points or len(points) > MAX_POINTS:
-        raise QuizError(f"--points takes 1 to {MAX_POINTS} numbers; got {len(points)}.")
-    return sorted(set(points))
 
 
 def _nice_points(lo: float, hi: float) -> list[float]:
@@ -176,24 +136,22 @@ def _chart(acts: list[Activation], lo: float, hi: float, lang: str) -> Chart:
     return Chart(lo, hi, y_lo - pad, y_hi + pad, xs.tolist(), series)
 
 
-def explain(name: str, vs: str | None = None, range_text: str | None = None,
-            points_text: str | None = None, lang: str = "en") -> ExplainResult:
-    acts = [_lookup(name)] + ([_lookup(vs)] if vs else [])
-    lo, hi = parse_range(range_text)
-    points = parse_points(points_text) or default_points(acts, lo, hi)
+def explain(name: str, vs: str | None = None, range_: tuple[float, float] | None = None,
+            points: tuple[float, ...] | None = None, lang: str = "en") -> ExplainResult:
+    """Everything `quiz explain NAME` shows. `range_` is (lo, hi) with lo < hi (default
+    -6:6), `points` the x values of the table (default: a nice grid plus the kinks); the
+    command line parses both (quizcli.commands.common). UnknownActivation for a bad name."""
+    acts = [activations.get(name)] + ([activations.get(vs)] if vs else [])
+    lo, hi = range_ if range_ is not None else DEFAULT_RANGE
+    if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
+        raise InvalidValue(f"The x range needs two finite numbers lo < hi; got {lo}:{hi}.")
+    points = list(points) if points else default_points(acts, lo, hi)
     reports = tuple(_report(a, points, lang) for a in acts)
     comparison = {}
     if len(reports) == 2:
         a, b = reports
         comparison["max_derivative"] = (a.max_derivative, b.max_derivative)
     return ExplainResult(lang, (lo, hi), reports, _chart(acts, lo, hi, lang), comparison)
-
-
-def _lookup(name: str) -> Activation:
-    try:
-        return activations.get(name)
-    except activations.UnknownActivation as exc:
-        raise QuizError(str(exc)) from None
 
 
 @dataclass

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-from .errors import QuizError
+from .errors import InvalidValue
 
 LANGS = ("ko", "en")
 CATALOGS: list["Catalog"] = []
@@ -19,12 +19,14 @@ def resolve_lang(option: str | None = None) -> str:
     if option:
         value = option.strip().lower()
         if value not in LANGS:
-            raise QuizError(f"Unknown language '{option}' for --lang. Allowed: ko, en.")
+            raise InvalidValue(f"Unknown language '{option}' for --lang. Allowed: ko, en.")
         return value
-    env = os.environ.get("QUIZ_LANG", "").strip().lower()
+    from .settings import lang as env_lang
+
+    env = env_lang()
     if env:
         if env not in LANGS:
-            raise QuizError(f"QUIZ_LANG='{env}' is not a language quiz knows. Allowed: ko, en.")
+            raise InvalidValue(f"QUIZ_LANG='{env}' is not a language quiz knows. Allowed: ko, en.")
         return env
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var, "")

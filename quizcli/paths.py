@@ -22,7 +22,9 @@ def home_dir(override: str | os.PathLike | None = None) -> Path:
     """User data: --home, else QUIZ_HOME, else the platform data dir (platformdirs)."""
     if override:
         return Path(override).expanduser()
-    env = os.environ.get("QUIZ_HOME")
+    from .settings import home
+
+    env = home()
     if env:
         return Path(env).expanduser()
     from platformdirs import user_data_dir
@@ -34,7 +36,9 @@ def cache_dir() -> Path:
     """Parsed-content cache: QUIZ_CACHE_DIR, else the platform cache dir (platformdirs).
 
     Kept out of the data dir on purpose: deleting it is always safe."""
-    env = os.environ.get("QUIZ_CACHE_DIR")
+    from .settings import cache_dir as env_cache_dir
+
+    env = env_cache_dir()
     if env:
         return Path(env).expanduser()
     from platformdirs import user_cache_dir

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import time
-from typing import List, Optional
 
 import pytest
 
@@ -336,36 +335,32 @@ def test_help_has_examples(cli):
     assert "(default: QUIZ_HOME, else the platform data dir)" in flat(r.stdout).replace("│ ", "")
 
 
-def test_demo_targets_are_offered_and_run_inline_once_quiz_demo_exists(cli, monkeypatch, with_demos):
-    """`quiz demo` lands separately: once a `demo` command is registered, see-also offers its
-    lines and runs them through the CLI (its own parsing, rendering and errors)."""
-    import typer
-    from typer.models import CommandInfo
+def test_demo_targets_are_offered_and_run_inline_through_the_spec(cli, monkeypatch, with_demos):
+    """See-also demo lines run in-process through the demo's spec: the line's options arrive
+    typed (as `quiz demo` would parse them), the session's language goes along, and a demo
+    that fails is reported while the session goes on."""
+    from quizcli.commands import demo as demo_command
+    from quizcli.errors import OverBudget
 
-    from quizcli.app import app
+    calls = []
 
-    def demo(args: Optional[List[str]] = typer.Argument(None)) -> None:
-        """stand-in for quiz demo"""
-        if args and args[0] == "sparsity":
-            from quizcli.errors import QuizError
+    def stand_in(spec, values, *, seed=0, lang=None, json_=False, ascii_only=False, columns=None,
+                 console=None):
+        calls.append((spec.name, values, seed, lang))
+        if spec.name == "sparsity":
+            raise OverBudget("sparsity demo broke")
+        print("STAND-IN DEMO", spec.name)
 
-            raise QuizError("sparsity demo broke")
-        print("STAND-IN DEMO", args)
-
-    info = CommandInfo(name="demo", callback=demo,
-                       context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
-    monkeypatch.setattr(app, "registered_commands",
-                        [*[c for c in app.registered_commands if c.name != "demo"], info])
-    monkeypatch.setattr(app, "registered_groups",
-                        [g for g in app.registered_groups if g.name != "demo"])
+    monkeypatch.setattr(demo_command, "run_demo", stand_in)
     r = cli("ask", "--id", CORE, "--no-follow-ups", "--interactive",
             input=session_input("x", "", "", "n", "n", "y", "y", "n", "n"))
     assert r.exit_code == 0, r
     assert "See it: quiz demo vanishing --depth 20 [y/N]" in r.stdout
-    # the session's language goes along, so an inline demo speaks it too
-    assert "STAND-IN DEMO ['vanishing', '--depth', '20', '--lang', 'en']" in r.stdout
-    assert "quiz demo sparsity failed: exit code 2" in r.stdout  # reported, session goes on
-    assert "sparsity demo broke" in r.stderr
+    assert "STAND-IN DEMO vanishing" in r.stdout
+    name, values, seed, lang = calls[0]
+    assert name == "vanishing" and values["depth"] == 20 and seed == 0 and lang == "en"
+    assert values["activations"] == ("sigmoid", "tanh", "relu", "leaky_relu")  # typed defaults
+    assert "quiz demo sparsity failed: sparsity demo broke" in r.stdout  # reported, goes on
     assert "Session summary" in r.stdout and len(reviews()) == 1
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from quizcli import activations
 from quizcli.demos import dying, kink, saturation, sparsity, zigzag
-from quizcli.errors import QuizError
+from quizcli.errors import InvalidValue
 
 # --- sparsity ----------------------------------------------------------------------------
 
@@ -176,9 +176,9 @@ def test_beyond_the_threshold_the_derivative_stays_below_eps(name, eps_i, t):
 
 
 def test_saturation_points_option():
-    r = saturation.run(points="10,0,2")
+    r = saturation.run(points=(10.0, 0.0, 2.0, 2.0))
     assert r.points == (0.0, 2.0, 10.0)
-    with pytest.raises(QuizError, match="--points"):
-        saturation.run(points="-1")
-    with pytest.raises(QuizError, match="--points"):
-        saturation.run(points="x")
+    with pytest.raises(InvalidValue, match="--points"):
+        saturation.run(points=(-1.0,))
+    with pytest.raises(InvalidValue, match="--points"):
+        saturation.run(points=tuple(float(i) for i in range(saturation.MAX_POINTS + 1)))

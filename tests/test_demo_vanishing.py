@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quizcli import activations
-from quizcli.demos import vanishing as V
-from quizcli.errors import QuizError
+from quizcli.demos.vanishing import compute as V
+from quizcli.errors import DomainError, OverBudget
 
 SEEDS = range(4)
 
@@ -133,7 +133,7 @@ def test_an_activation_gets_the_same_numbers_whatever_else_runs_with_it():
 
 
 def test_memory_refused_with_an_estimate_before_allocating():
-    with pytest.raises(QuizError, match=r"needs about [\d.]+ GiB .*limit is 1.0 GiB"):
+    with pytest.raises(OverBudget, match=r"needs about [\d.]+ GiB .*limit is 1.0 GiB"):
         V.run(depth=50, width=40_000)
 
 
@@ -165,8 +165,8 @@ def test_every_selects_first_last_and_multiples():
     (dict(init="foo"), "--init"), (dict(init="normal:"), "--init"), (dict(init="normal:-1"), "--init"),
     (dict(activations="sigmoid,rellu"), "Did you mean: relu"), (dict(depth=10**6), "--depth"),
 ])
-def test_bad_arguments_raise_quiz_error(kw, message):
-    with pytest.raises(QuizError, match=message):
+def test_bad_arguments_raise_a_domain_error(kw, message):
+    with pytest.raises(DomainError, match=message):
         V.run(**kw)
 
 

@@ -18,6 +18,26 @@ ALL = activations.all_activations()
 ALL_NAMES = [a.name for a in ALL]
 
 
+def test_one_function_row_per_catalog_entry_in_catalog_order():
+    from quizcli.activations.catalog import CATALOG
+    from quizcli.activations.descriptions import DESCRIPTIONS
+
+    assert [a.name for a in ALL] == [e.name for e in CATALOG]
+    for e in CATALOG:
+        assert set(e.text) == {"en", "ko", "use_en", "use_ko"} and all(e.text.values()), e.name
+        assert DESCRIPTIONS[e.name] is e.text
+    assert analysis._GAINS == {e.name: e.gain for e in CATALOG if e.gain is not None}
+
+
+def test_readme_counts_the_catalog():
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    counts = re.findall(r"lists all (\d+) activations", readme)
+    assert counts and all(int(n) == len(names.CANONICAL) for n in counts)
+
+
 def test_registry_matches_light_name_table():
     # names.py must list exactly the registry (it serves completion without NumPy)
     assert tuple(ALL_NAMES) == names.CANONICAL

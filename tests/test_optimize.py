@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from fsrs_sim import TRUE_PARAMETERS, simulate
-from quizcli.errors import QuizError
+from quizcli.errors import StoreError
 from quizcli.store import open_store
 from quizcli.store import optimize as opt
 from quizcli.store.settings import current_parameters, fit_history
@@ -62,7 +62,7 @@ def test_items_skip_histories_without_a_later_day_and_count_local_days(quiz_home
 def test_the_engine_really_panics_on_a_same_day_history_and_the_guard_makes_it_one_line():
     engine = opt.load_engine()
     bad = [opt.Item("q", T0, ((3, 0), (3, 0)))] * 3
-    with pytest.raises(QuizError, match="optimizer failed"):
+    with pytest.raises(StoreError, match="optimizer failed"):
         opt.fit(engine, bad)
 
 

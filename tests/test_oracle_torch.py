@@ -17,14 +17,19 @@ pytestmark = pytest.mark.oracle
 
 
 def _torch_fn(name):
-    if name == "gelu_tanh":
-        return lambda t: F.gelu(t, approximate="tanh")
-    if name == "prelu":
-        weight = torch.tensor([0.25], dtype=torch.float64)
-        return lambda t: F.prelu(t, weight)
-    if name == "identity":
-        return lambda t: t * 1
-    return getattr(torch, name) if name in ("sigmoid", "tanh") else getattr(F, name)
+    """The PyTorch call the catalog names for this activation ("torch.x" / "F.x" and its
+    keyword arguments; float arguments become float64 tensors, e.g. PReLU's weight)."""
+    entry = activations.get(name).entry
+    module, _, attr = entry.torch.partition(".")
+    fn = getattr(torch if module == "torch" else F, attr)
+    kwargs = {k: torch.tensor([v], dtype=torch.float64) if isinstance(v, float) else v
+              for k, v in entry.torch_kwargs}
+    return lambda t: fn(t, **kwargs)
+
+
+def test_every_activation_names_its_torch_call():
+    for act in activations.all_activations():
+        assert act.entry.torch.startswith(("torch.", "F.")), act.name
 
 
 def _grid(act):
@@ -64,3 +69,19 @@ def test_relu_contrasts_quoted_in_answers():
     torch.maximum(x, torch.zeros(1, dtype=torch.float64)).sum().backward()
     assert x.grad.item() == 0.5
     assert float(activations.get("relu").df(0.0)) == 0.0
+
+
+def test_catalog_gains_are_torchs_calculate_gain():
+    for act in activations.all_activations():
+        gain = act.entry.gain
+        if gain is None:
+            continue
+        for spelling in (act.name, *act.aliases):
+            try:
+                expected = torch.nn.init.calculate_gain(spelling)
+            except ValueError:
+                continue
+            assert gain == pytest.approx(expected, rel=1e-12), act.name
+            break
+        else:
+            pytest.fail(f"calculate_gain knows no spelling of {act.name}")

@@ -11,9 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quizcli.ratings import rating_value as parse_rating
 from quizcli.store import open_store
+from quizcli.store.db import card_id_for
 from quizcli.store.migrations import MIGRATIONS
-from quizcli.store.db import card_id_for, parse_rating
 
 T0 = datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc)  # a Monday, 09:00 UTC
 CHAIN = ["relu-vs-sigmoid", "relu-not-differentiable", "leaky-relu", "tanh-vs-sigmoid"]
@@ -245,9 +246,9 @@ def test_quiz_now_freezes_the_clock(quiz_home, monkeypatch):
     with open_store(quiz_home) as s:
         assert s.record_review("q", 3).reviewed_at == T0
     monkeypatch.setenv("QUIZ_NOW", "yesterday")
-    from quizcli.errors import QuizError
+    from quizcli.errors import InvalidValue
 
-    with open_store(quiz_home) as s, pytest.raises(QuizError, match="QUIZ_NOW='yesterday'"):
+    with open_store(quiz_home) as s, pytest.raises(InvalidValue, match="QUIZ_NOW='yesterday'"):
         s.record_review("q", 3)
 
 
@@ -329,9 +330,9 @@ def test_a_new_migration_is_applied_once_in_order_and_keeps_the_logs(quiz_home, 
     assert calls == [1]
     # and the version this code knows (1) now refuses that database
     monkeypatch.setattr(dbmod, "MIGRATIONS", MIGRATIONS)
-    from quizcli.errors import QuizError
+    from quizcli.errors import StoreError
 
-    with pytest.raises(QuizError, match="newer quizcli"):
+    with pytest.raises(StoreError, match="newer quizcli"):
         open_store(quiz_home)
 
 

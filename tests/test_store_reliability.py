@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from quizcli.errors import QuizError
+from quizcli.errors import StoreError
 from quizcli.store.migrations import MIGRATIONS
 from quizcli.store import open_store
 
@@ -118,7 +118,7 @@ def test_corrupt_database_gets_a_clear_message_and_is_left_untouched(cli, quiz_h
     err = _one_line_error(cli, "stats")
     assert str(db) in err and "--home" in err and "quiz progress import" in err
     assert "left untouched" in err
-    with pytest.raises(QuizError):
+    with pytest.raises(StoreError):
         open_store(quiz_home)
     assert (digest(db), db.stat().st_mtime_ns) == before
     assert sorted(p.name for p in quiz_home.iterdir()) == ["progress.sqlite3"]
@@ -213,13 +213,13 @@ def test_read_only_media_fail_at_the_write_with_a_clear_message(quiz_home, monke
         f"file:{path}?mode=ro", uri=True, timeout=1, isolation_level=None))
     with open_store(quiz_home) as s:  # reading still works
         assert s.review_count() == 1
-        with pytest.raises(QuizError, match=r"Cannot save progress in .*readonly"):
+        with pytest.raises(StoreError, match=r"Cannot save progress in .*readonly"):
             s.record_review("q", 3)
         assert s.review_count() == 1
     # a fresh home on read-only media cannot even create the file
     fresh = quiz_home.parent / "fresh"
     fresh.mkdir()
-    with pytest.raises(QuizError, match="Cannot save progress in"):
+    with pytest.raises(StoreError, match="Cannot save progress in"):
         open_store(fresh)
 
 

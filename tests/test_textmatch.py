@@ -41,7 +41,7 @@ def test_demo_lines():
     assert parse_demo_line("vanishing --depth 20") == ("vanishing", (("--depth", "20"),))
     assert parse_demo_line("  sparsity  ") == ("sparsity", ())
     assert parse_demo_line("dying --lr 0.5 --bias -3") == ("dying", (("--lr", "0.5"), ("--bias", "-3")))
-    assert set(DEMO_NAMES) == {"vanishing", "sparsity", "dying", "zigzag", "kink", "saturation"}
+    assert {"vanishing", "sparsity", "dying", "zigzag", "kink", "saturation"} <= set(DEMO_NAMES)
 
 
 @pytest.mark.parametrize("line, fragment", [

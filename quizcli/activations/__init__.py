@@ -7,33 +7,55 @@
 
 from __future__ import annotations
 
-from .base import Activation, Kink, Properties
-from .functions import ACTIVATIONS
+from typing import TYPE_CHECKING
+
+from ..errors import UnknownActivation as _UnknownActivationError
+from ..errors import did_you_mean
 from .names import CANONICAL, canonical_name, closest_names
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .base import Activation
 
 __all__ = ["Activation", "Kink", "Properties", "ACTIVATIONS", "get", "all_activations",
            "UnknownActivation"]
 
-_REGISTRY: dict[str, Activation] = {a.name: a for a in ACTIVATIONS}
+# Light on purpose: importing the package (or its light `names`/`catalog` modules, as the
+# command line's parameter types do) must not import NumPy; `quiz demo` first chooses the
+# BLAS threading (quizcli.demos.load_numpy). The mathematics loads on first use.
+_REGISTRY: dict[str, "Activation"] = {}
 
 
-class UnknownActivation(LookupError):
+def __getattr__(name: str):
+    if name in ("Activation", "Kink", "Properties"):
+        from . import base
+
+        return getattr(base, name)
+    if name == "ACTIVATIONS":
+        return all_activations()
+    raise AttributeError(name)
+
+
+class UnknownActivation(_UnknownActivationError):
+    """A name that is no activation's name or alias (a DomainError: one line, exit 2)."""
+
     def __init__(self, name: str):
-        self.name = name
         self.suggestions = closest_names(name)
-        hint = f" Did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
-        super().__init__(
-            f"Unknown activation '{name}'.{hint} (quiz explain lists all {len(CANONICAL)})"
-        )
+        super().__init__(name, CANONICAL,
+                         f"Unknown activation '{name}'.{did_you_mean(name, near=self.suggestions)} "
+                         f"(quiz explain lists all {len(CANONICAL)})")
 
 
-def get(name: str) -> Activation:
+def get(name: str) -> "Activation":
     """Look up an activation by any accepted spelling or alias."""
     canonical = canonical_name(name)
     if canonical is None:
         raise UnknownActivation(name)
+    if not _REGISTRY:
+        _REGISTRY.update((a.name, a) for a in all_activations())
     return _REGISTRY[canonical]
 
 
-def all_activations() -> tuple[Activation, ...]:
+def all_activations() -> tuple["Activation", ...]:
+    from .functions import ACTIVATIONS
+
     return ACTIVATIONS

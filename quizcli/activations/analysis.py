@@ -12,20 +12,14 @@ from typing import NamedTuple
 import numpy as np
 
 from . import Activation, get
+from .catalog import CATALOG
 
 GRID_LIMIT = 60.0
 _GRID = np.linspace(-GRID_LIMIT, GRID_LIMIT, 24_001)  # step 5e-3, refined below
 _GOLDEN = (math.sqrt(5.0) - 1.0) / 2.0
 
-# torch.nn.init.calculate_gain, for the activations it defines.
-_GAINS = {
-    "identity": 1.0,
-    "sigmoid": 1.0,
-    "tanh": 5.0 / 3.0,
-    "relu": math.sqrt(2.0),
-    "leaky_relu": math.sqrt(2.0 / (1.0 + 0.01**2)),
-    "selu": 3.0 / 4.0,
-}
+# torch.nn.init.calculate_gain, for the activations it defines (from the catalog).
+_GAINS = {e.name: e.gain for e in CATALOG if e.gain is not None}
 
 
 class NoSuchValue(ValueError):

@@ -38,7 +38,6 @@ class Properties(NamedTuple):
 @dataclass(frozen=True)
 class Activation:
     name: str
-    aliases: tuple[str, ...]
     formula: str
     derivative_formula: str
     value_range: tuple[float, float, bool, bool]  # (low, high, low closed, high closed)
@@ -48,7 +47,17 @@ class Activation:
     params: dict[str, float] = field(default_factory=dict)
     kinks: tuple[Kink, ...] = ()
     compute_in_float64: bool = False  # for functions with no float32 kernel (erf)
-    torch_name: str = ""  # torch.nn.functional name, for the oracle tests
+
+    @property
+    def entry(self):
+        """The catalog entry: aliases, explain text, gain, oracle call (catalog.py)."""
+        from .catalog import BY_NAME
+
+        return BY_NAME[self.name]
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        return self.entry.aliases
 
     def _apply(self, fn: ArrayFn, x) -> np.ndarray:
         arr = np.asarray(x)

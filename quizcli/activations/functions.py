@@ -199,9 +199,11 @@ _leaky_f, _leaky_df = _relu_like(LEAKY_SLOPE)
 _prelu_f, _prelu_df = _relu_like(PRELU_INIT)
 SELU_LAMBDA_ALPHA = SELU_SCALE * SELU_ALPHA
 
+# The mathematics of each catalog entry (catalog.py holds its aliases, text, gain and oracle
+# call), in catalog order.
 ACTIVATIONS: tuple[Activation, ...] = (
     Activation(
-        name="sigmoid", aliases=("logistic", "sigma"), torch_name="sigmoid",
+        name="sigmoid",
         formula="σ(x) = 1 / (1 + e^(−x))",
         derivative_formula="σ′(x) = σ(x)(1 − σ(x))",
         value_range=(0.0, 1.0, False, False),
@@ -210,7 +212,7 @@ ACTIVATIONS: tuple[Activation, ...] = (
         _f=_sigmoid, _df=_dsigmoid,
     ),
     Activation(
-        name="tanh", aliases=("hyperbolic_tangent",), torch_name="tanh",
+        name="tanh",
         formula="tanh(x) = (e^x − e^(−x)) / (e^x + e^(−x)) = 2σ(2x) − 1",
         derivative_formula="tanh′(x) = 1 − tanh²(x)",
         value_range=(-1.0, 1.0, False, False),
@@ -219,7 +221,7 @@ ACTIVATIONS: tuple[Activation, ...] = (
         _f=np.tanh, _df=lambda x: _sech2(x),
     ),
     Activation(
-        name="relu", aliases=("rectifier",), torch_name="relu",
+        name="relu",
         formula="ReLU(x) = max(0, x)",
         derivative_formula="ReLU′(x) = 1 if x > 0 else 0   (0 at x = 0)",
         value_range=(0.0, math.inf, True, False),
@@ -229,7 +231,7 @@ ACTIVATIONS: tuple[Activation, ...] = (
         kinks=(Kink(0.0, 0.0, 0.0, 0.0, 1.0),),
     ),
     Activation(
-        name="leaky_relu", aliases=("lrelu",), torch_name="leaky_relu",
+        name="leaky_relu",
         formula="LeakyReLU(x) = x if x > 0 else 0.01·x",
         derivative_formula="LeakyReLU′(x) = 1 if x > 0 else 0.01",
         value_range=(-math.inf, math.inf, False, False),
@@ -239,7 +241,7 @@ ACTIVATIONS: tuple[Activation, ...] = (
         kinks=(Kink(0.0, 0.0, LEAKY_SLOPE, LEAKY_SLOPE, 1.0),),
     ),
     Activation(
-        name="prelu", aliases=("parametric_relu",), torch_name="prelu",
+        name="prelu",
         formula="PReLU(x) = x if x > 0 else a·x   (a learned, init 0.25)",
         derivative_formula="PReLU′(x) = 1 if x > 0 else a",
         value_range=(-math.inf, math.inf, False, False),
@@ -249,7 +251,7 @@ ACTIVATIONS: tuple[Activation, ...] = (
         kinks=(Kink(0.0, 0.0, PRELU_INIT, PRELU_INIT, 1.0),),
     ),
     Activation(
-        name="relu6", aliases=(), torch_name="relu6",
+        name="relu6",
         formula="ReLU6(x) = min(max(0, x), 6)",
         derivative_formula="ReLU6′(x) = 1 if 0 < x < 6 else 0",
         value_range=(0.0, 6.0, True, True),
@@ -259,7 +261,7 @@ ACTIVATIONS: tuple[Activation, ...] = (
         kinks=(Kink(0.0, 0.0, 0.0, 0.0, 1.0), Kink(6.0, 6.0, 0.0, 1.0, 0.0)),
     ),
     Activation(
-        name="elu", aliases=(), torch_name="elu",
+        name="elu",
         formula="ELU(x) = x if x > 0 else α(e^x − 1)   (α = 1)",
         derivative_formula="ELU′(x) = 1 if x > 0 else α·e^x",
         value_range=(-1.0, math.inf, False, False),
@@ -269,7 +271,7 @@ ACTIVATIONS: tuple[Activation, ...] = (
         kinks=(Kink(0.0, 0.0, 1.0, 1.0, 1.0),),
     ),
     Activation(
-        name="selu", aliases=(), torch_name="selu",
+        name="selu",
         formula="SELU(x) = λ·(x if x > 0 else α(e^x − 1))   (λ ≈ 1.0507, α ≈ 1.6733)",
         derivative_formula="SELU′(x) = λ if x > 0 else λα·e^x   (λα at x = 0)",
         value_range=(-SELU_LAMBDA_ALPHA, math.inf, False, False),
@@ -281,7 +283,7 @@ ACTIVATIONS: tuple[Activation, ...] = (
         kinks=(Kink(0.0, 0.0, SELU_LAMBDA_ALPHA, SELU_LAMBDA_ALPHA, SELU_SCALE),),
     ),
     Activation(
-        name="celu", aliases=(), torch_name="celu",
+        name="celu",
         formula="CELU(x) = max(0, x) + min(0, α(e^(x/α) − 1))   (α = 1)",
         derivative_formula="CELU′(x) = 1 if x > 0 else e^(x/α)",
         value_range=(-1.0, math.inf, False, False),
@@ -291,7 +293,7 @@ ACTIVATIONS: tuple[Activation, ...] = (
         kinks=(Kink(0.0, 0.0, 1.0, 1.0, 1.0),),
     ),
     Activation(
-        name="gelu", aliases=("gelu_exact",), torch_name="gelu",
+        name="gelu",
         formula="GELU(x) = x·Φ(x) = x·½(1 + erf(x/√2))",
         derivative_formula="GELU′(x) = Φ(x) + x·φ(x)",
         value_range=(-0.16997120747990369, math.inf, True, False),
@@ -300,7 +302,7 @@ ACTIVATIONS: tuple[Activation, ...] = (
         _f=_gelu, _df=_dgelu, compute_in_float64=True,
     ),
     Activation(
-        name="gelu_tanh", aliases=("gelu_approx", "approximate_gelu"), torch_name="gelu_tanh",
+        name="gelu_tanh",
         formula="GELU≈(x) = ½x(1 + tanh(√(2/π)(x + 0.044715x³)))",
         derivative_formula="½(1 + t) + ½x(1 − t²)·√(2/π)(1 + 0.134145x²),  t = tanh(…)",
         value_range=(-0.17004075057125406, math.inf, True, False),
@@ -309,7 +311,7 @@ ACTIVATIONS: tuple[Activation, ...] = (
         _f=_gelu_tanh, _df=_dgelu_tanh,
     ),
     Activation(
-        name="silu", aliases=("swish",), torch_name="silu",
+        name="silu",
         formula="SiLU(x) = x·σ(x)",
         derivative_formula="SiLU′(x) = σ(x)(1 + x(1 − σ(x)))",
         value_range=(-0.27846454276107374, math.inf, True, False),
@@ -318,7 +320,7 @@ ACTIVATIONS: tuple[Activation, ...] = (
         _f=_silu, _df=_dsilu,
     ),
     Activation(
-        name="mish", aliases=(), torch_name="mish",
+        name="mish",
         formula="Mish(x) = x·tanh(softplus(x))",
         derivative_formula="Mish′(x) = tanh(sp) + x·sech²(sp)·σ(x),  sp = softplus(x)",
         value_range=(-0.30884341301725043, math.inf, True, False),
@@ -327,7 +329,7 @@ ACTIVATIONS: tuple[Activation, ...] = (
         _f=_mish, _df=_dmish,
     ),
     Activation(
-        name="softplus", aliases=("smooth_relu",), torch_name="softplus",
+        name="softplus",
         formula="softplus(x) = log(1 + e^x)   (x itself for x > 20)",
         derivative_formula="softplus′(x) = σ(x)",
         value_range=(0.0, math.inf, False, False),
@@ -336,7 +338,7 @@ ACTIVATIONS: tuple[Activation, ...] = (
         _f=_softplus, _df=_dsoftplus, params={"beta": 1.0, "threshold": SOFTPLUS_THRESHOLD},
     ),
     Activation(
-        name="softsign", aliases=(), torch_name="softsign",
+        name="softsign",
         formula="softsign(x) = x / (1 + |x|)",
         derivative_formula="softsign′(x) = 1 / (1 + |x|)²",
         value_range=(-1.0, 1.0, False, False),
@@ -345,7 +347,7 @@ ACTIVATIONS: tuple[Activation, ...] = (
         _f=_softsign, _df=_dsoftsign,
     ),
     Activation(
-        name="hardtanh", aliases=(), torch_name="hardtanh",
+        name="hardtanh",
         formula="hardtanh(x) = min(max(x, −1), 1)",
         derivative_formula="hardtanh′(x) = 1 if −1 < x < 1 else 0",
         value_range=(-1.0, 1.0, True, True),
@@ -355,7 +357,7 @@ ACTIVATIONS: tuple[Activation, ...] = (
         kinks=(Kink(-1.0, -1.0, 0.0, 0.0, 1.0), Kink(1.0, 1.0, 0.0, 1.0, 0.0)),
     ),
     Activation(
-        name="hardsigmoid", aliases=("hard_sigmoid",), torch_name="hardsigmoid",
+        name="hardsigmoid",
         formula="hardsigmoid(x) = 0 if x ≤ −3, 1 if x ≥ 3, else x/6 + ½",
         derivative_formula="hardsigmoid′(x) = 1/6 if −3 < x < 3 else 0",
         value_range=(0.0, 1.0, True, True),
@@ -365,7 +367,7 @@ ACTIVATIONS: tuple[Activation, ...] = (
         kinks=(Kink(-3.0, 0.0, 0.0, 0.0, 1 / 6), Kink(3.0, 1.0, 0.0, 1 / 6, 0.0)),
     ),
     Activation(
-        name="hardswish", aliases=("hard_swish",), torch_name="hardswish",
+        name="hardswish",
         formula="hardswish(x) = 0 if x ≤ −3, x if x ≥ 3, else x(x + 3)/6",
         derivative_formula="hardswish′(x) = 0 if x ≤ −3, 1 if x ≥ 3, else x/3 + ½",
         value_range=(-0.375, math.inf, True, False),
@@ -375,7 +377,7 @@ ACTIVATIONS: tuple[Activation, ...] = (
         kinks=(Kink(-3.0, 0.0, 0.0, 0.0, -0.5), Kink(3.0, 3.0, 1.0, 1.5, 1.0)),
     ),
     Activation(
-        name="logsigmoid", aliases=("log_sigmoid",), torch_name="logsigmoid",
+        name="logsigmoid",
         formula="logsigmoid(x) = log σ(x) = −softplus(−x)",
         derivative_formula="logsigmoid′(x) = 1 − σ(x) = σ(−x)",
         value_range=(-math.inf, 0.0, False, False),
@@ -384,7 +386,7 @@ ACTIVATIONS: tuple[Activation, ...] = (
         _f=_logsigmoid, _df=lambda x: _sigmoid(-x),
     ),
     Activation(
-        name="tanhshrink", aliases=(), torch_name="tanhshrink",
+        name="tanhshrink",
         formula="tanhshrink(x) = x − tanh(x)",
         derivative_formula="tanhshrink′(x) = tanh²(x)",
         value_range=(-math.inf, math.inf, False, False),
@@ -393,7 +395,7 @@ ACTIVATIONS: tuple[Activation, ...] = (
         _f=_tanhshrink, _df=_dtanhshrink,
     ),
     Activation(
-        name="identity", aliases=("linear", "none"), torch_name="identity",
+        name="identity",
         formula="f(x) = x",
         derivative_formula="f′(x) = 1",
         value_range=(-math.inf, math.inf, False, False),

@@ -1,27 +1,18 @@
 """Activation names and aliases as plain data, importable without NumPy.
 
-Shell completion and error messages need the names; they must not pay for NumPy. A test
-checks that this table matches the registry in `functions.py`.
+Shell completion and error messages need the names; they must not pay for NumPy. The names
+come from the catalog (catalog.py); a test checks that functions.py has one row per entry.
 """
 
 from __future__ import annotations
 
 import re
 
-CANONICAL: tuple[str, ...] = (
-    "sigmoid", "tanh", "relu", "leaky_relu", "prelu", "relu6", "elu", "selu", "celu",
-    "gelu", "gelu_tanh", "silu", "mish", "softplus", "softsign", "hardtanh", "hardsigmoid",
-    "hardswish", "logsigmoid", "tanhshrink", "identity",
-)
+from .catalog import CATALOG
 
-ALIASES: dict[str, str] = {
-    "logistic": "sigmoid", "sigma": "sigmoid", "hyperbolic_tangent": "tanh",
-    "rectifier": "relu", "lrelu": "leaky_relu", "parametric_relu": "prelu",
-    "gelu_exact": "gelu", "gelu_approx": "gelu_tanh", "approximate_gelu": "gelu_tanh",
-    "swish": "silu", "smooth_relu": "softplus", "hard_sigmoid": "hardsigmoid",
-    "hard_swish": "hardswish", "log_sigmoid": "logsigmoid", "linear": "identity",
-    "none": "identity",
-}
+# Derived from the catalog (quizcli/activations/catalog.py), in its order.
+CANONICAL: tuple[str, ...] = tuple(e.name for e in CATALOG)
+ALIASES: dict[str, str] = {alias: e.name for e in CATALOG for alias in e.aliases}
 
 
 def squash(name: str) -> str:

@@ -264,7 +264,9 @@ class ParseCache:
 
 def load_bank(extra_dirs: Iterable[Path | str] = (), **kwargs) -> "loader.Bank":
     """loader.load_bank through the cache (set QUIZ_NO_CACHE=1 to bypass it)."""
-    if os.environ.get("QUIZ_NO_CACHE"):
+    from ..settings import no_cache
+
+    if no_cache():
         return loader.load_bank(extra_dirs, **kwargs)
     cache = ParseCache()
     bank = loader.load_bank(extra_dirs, parse=cache, **kwargs)

@@ -34,7 +34,9 @@ def content_roots(extra_dirs: Iterable[Path | str] = (), *, include_builtin: boo
     if include_builtin:
         candidates.append(Root(builtin_content_dir() / "questions", True))
     if use_env:
-        for part in os.environ.get(ENV_CONTENT_PATH, "").split(os.pathsep):
+        from ..settings import content_path
+
+        for part in content_path():
             if part.strip():
                 candidates.append(Root(Path(part.strip()).expanduser(), False))
     for d in extra_dirs:

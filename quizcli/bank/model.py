@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
-LANGS = ("ko", "en")
+from ..i18n import LANGS  # noqa: F401  (one definition: the interface and content languages)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from typing import List, Optional
 import typer
 
 from ..app import app
-from .common import ascii_option, content_dir_option, home_option, width_option
+from .common import ascii_option, content_dir_option, home_option, lang_option, width_option
 
 
 
@@ -37,9 +37,8 @@ def ask(
                                        help="Seed for --shuffle (implies --shuffle) and for the "
                                        "numbers a computed question draws (with --answer: that "
                                        "draw; default the one quiz show shows)."),
-    lang: Optional[str] = typer.Option(None, "--lang", metavar="ko|en",
-                                       help="Language of questions and feedback (default: QUIZ_LANG, locale, en). "
-                                       "Your answer's language is detected from its text."),
+    lang: Optional[str] = lang_option(
+        "questions and feedback", note="Your answer's language is detected from its text."),
     reveal: bool = typer.Option(False, "--reveal",
                                 help="No typing: think, press Enter, see the model answer and a "
                                 "checklist of key points, then rate yourself."),
@@ -114,7 +113,7 @@ def _load_bank(content_dir, lang, *, lazy: bool = False):
 def _question(bank, qid: str):
     """bank.get, with ids that contain what was typed added to the suggestions ('tanh' ->
     tanh-vs-sigmoid), since a partial id is the usual mistake."""
-    from ..errors import QuizError, closest
+    from ..errors import QuizError, closest, did_you_mean
 
     if qid in bank:
         return bank.get(qid)  # a broken file says why instead of "unknown id"
@@ -122,8 +121,8 @@ def _question(bank, qid: str):
     ids = bank.ids()
     near = [i for i in ids if typed and typed in i][:3]
     near += [i for i in closest(typed, ids, limit=3) if i not in near]
-    hint = f" Did you mean: {', '.join(near[:3])}?" if near else ""
-    raise QuizError(f"Unknown question id '{qid}'.{hint} (quiz list shows all {len(ids)})")
+    raise QuizError(f"Unknown question id '{qid}'.{did_you_mean(qid, near=near[:3])} "
+                    f"(quiz list shows all {len(ids)})")
 
 
 MAX_ANSWER_BYTES = 2 * 1024 * 1024  # far above what grading reads; `yes |` stops here
@@ -326,23 +325,11 @@ def _interview(*, ids, tags, difficulty, count, follow_ups, shuffle, seed, lang,
 
 
 def _run_demo(line: str, lang: str | None = None, ascii_only: bool = False) -> None:
-    """Run `quiz demo LINE` in this process (its own option parsing and rendering), in the
-    session's language and border style unless the line sets them itself."""
-    import shlex
+    """Run a `see.demo` line in this process through the demo's spec (the same option types
+    as `quiz demo`), in the session's language and border style unless the line sets them."""
+    from . import demo
 
-    import typer.main
-
-    from ..errors import QuizError
-
-    args = ["demo", *shlex.split(line)]
-    if lang and "--lang" not in args:
-        args += ["--lang", lang]
-    if ascii_only and "--ascii" not in args:
-        args.append("--ascii")
-    command = typer.main.get_command(app)
-    try:
-        code = command.main(args=args, prog_name="quiz", standalone_mode=False)
-    except SystemExit as exc:  # the error boundary already printed its one line
-        code = exc.code
-    if code not in (0, None):
-        raise QuizError(f"exit code {code}")
+    spec, values, common = demo.parse_line(line)
+    demo.run_demo(spec, values, seed=common.get("seed", 0), lang=common.get("lang") or lang,
+                  ascii_only=bool(common.get("ascii_")) or ascii_only,
+                  columns=common.get("columns"))

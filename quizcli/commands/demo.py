@@ -1,29 +1,72 @@
-"""`quiz demo [NAME]`: the live computation behind an answer (vanishing, sparsity, dying,
-zigzag, kink, saturation). One subcommand per demo, so each has its own --help and example;
-`quiz demo` alone lists them. Imports only Typer (and the light demo_names) at module level."""
+"""`quiz demo [NAME]`: the live computation behind an answer. One subcommand per demo package
+(quizcli/demos/<name>/), built from its spec: its options, --help, example and listing line.
+`quiz demo` alone lists them. Imports only Typer and the light specs at module level; a
+demo's NumPy code is imported when it runs."""
+
+from __future__ import annotations
 
 from contextlib import contextmanager
 from typing import Optional
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
-from ..app import app
-from ..demo_names import DEMO_NAMES, DESCRIPTIONS, EXAMPLES
+from ..app import DEMO_HELP, app
 from .common import lang_option
 
 
+def _specs():
+    from ..demos import registry
+
+    return registry.specs()
+
+
+class _Commands(dict):
+    """{name: command}: a demo's command is built from its spec when first looked up."""
+
+    def __missing__(self, name):
+        if name not in _names():
+            raise KeyError(name)
+        from ..demos import registry
+
+        command = self[name] = build_command(registry.get(name))
+        return command
+
+
 class DemoGroup(TyperGroup):
-    """`quiz demo NAME`: an unknown NAME gets the list and the closest demo names."""
+    """`quiz demo NAME`: one command per registered demo, built on first use; an unknown NAME
+    gets the list and the closest demo names."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.commands = _Commands(self.commands)
+
+    def list_commands(self, ctx):
+        return [s.name for s in _specs()] + [n for n in self.commands if n not in _names()]
+
+    def get_command(self, ctx, name):
+        try:
+            return self.commands[name]
+        except KeyError:
+            return None
 
     def resolve_command(self, ctx, args):
         from ..errors import did_you_mean
 
         name = args[0] if args else ""
-        if name and not name.startswith("-") and name not in self.commands:
-            raise QuizDemoUsage(ctx, f"Unknown demo '{name}'. Demos: {', '.join(DEMO_NAMES)}."
-                                     f"{did_you_mean(name, DEMO_NAMES)}")
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            names = _names()
+            raise QuizDemoUsage(ctx, f"Unknown demo '{name}'. Demos: {', '.join(names)}."
+                                     f"{did_you_mean(name, names)}")
         return super().resolve_command(ctx, args)
+
+    def format_help(self, ctx, formatter):
+        self.epilog = "Demos: " + ", ".join(_names()) + "."
+        return super().format_help(ctx, formatter)
+
+
+def _names() -> tuple[str, ...]:
+    return tuple(s.name for s in _specs())
 
 
 def _usage_error():
@@ -41,33 +84,15 @@ def QuizDemoUsage(ctx, message):  # noqa: N802  (an exception factory)
 demo_app = typer.Typer(
     name="demo",
     cls=DemoGroup,
-    help="Live demos: the numbers behind an answer, computed now (vanishing, sparsity, dying, "
-    "zigzag, kink, saturation). Without a NAME, lists them.",
+    help=DEMO_HELP,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(demo_app, name="demo")
 
-ACT_HELP = ("Comma-separated activation names or aliases, e.g. sigmoid,relu,leaky-relu "
-            "(quiz explain lists them all).")
-SEED_HELP = "Random seed; the same seed gives the same numbers."
+JSON_HELP = "Print the numbers as JSON (no prose, no progress bar)."
 ASCII_HELP = "ASCII borders (for terminals that draw box characters wide)."
-
-
-def _json():
-    return typer.Option(False, "--json", help="Print the numbers as JSON (no prose, no progress bar).")
-
-
-def _seed():
-    return typer.Option(0, "--seed", metavar="N", help=SEED_HELP)
-
-
-def _ascii():
-    return typer.Option(False, "--ascii", help=ASCII_HELP)
-
-
-def _epilog(name: str) -> str:
-    return f"Example:  quiz demo {EXAMPLES[name]}"
+WIDTH_HELP = "Output width in columns (default: terminal)."
 
 
 @demo_app.callback()
@@ -75,7 +100,7 @@ def demo(
     ctx: typer.Context,
     lang: Optional[str] = lang_option(),
     json_: bool = typer.Option(False, "--json", help="Print the list as JSON."),
-    ascii_: bool = _ascii(),
+    ascii_: bool = typer.Option(False, "--ascii", help=ASCII_HELP),
 ) -> None:
     """Live demos: the numbers behind an answer, computed now. Without a NAME, lists them."""
     if ctx.invoked_subcommand is not None:
@@ -96,15 +121,128 @@ def demo(
 
 
 def _listing(lang: str) -> list[dict]:
-    cited = _citations()
-    return [{"name": name, "description": DESCRIPTIONS[name][lang], "example": EXAMPLES[name],
-             "cited_by": list(cited.get(name, ()))} for name in DEMO_NAMES]
-
-
-def _citations() -> dict:
     from ..demos.citations import all_citations
+    from ..demos.spec import example_args
 
-    return all_citations()
+    cited = all_citations()
+    return [{"name": s.name, "description": s.summary[lang],
+             "example": example_args(s.examples[0]) if s.examples else "",
+             "cited_by": list(cited.get(s.name, ()))} for s in _specs()]
+
+
+# --- one command per spec -----------------------------------------------------------------
+
+def _option(spec_option) -> TyperOption:
+    from .common import for_option
+
+    o = spec_option
+    decls = [o.flag, o.param] + (["-a"] if o.type == "activations" else [])
+    if o.type == "bool":
+        return TyperOption(param_decls=decls, is_flag=True, default=bool(o.default),
+                           help=o.help["en"])
+    default = o.default
+    if isinstance(default, tuple):  # shown and parsed as the command line would write it
+        default = ",".join(str(v) for v in default)
+    return TyperOption(param_decls=decls, type=for_option(o.type, lo=o.min, hi=o.max,
+                                                          choices=o.choices),
+                       default=default, metavar=o.metavar, help=o.help["en"],
+                       show_default=default is not None)
+
+
+def _common_options(spec) -> list[TyperOption]:
+    from ..demos.spec import SEED_HELP, own_width
+    from .common import ascii_option, lang_option as lang_opt, width_option
+
+    def typer_option(name, info, **kw):
+        return TyperOption(param_decls=[*info.param_decls, name], default=info.default,
+                           metavar=info.metavar, help=info.help, **kw)
+
+    params = [
+        TyperOption(param_decls=["--seed", "seed"], type=_int(), default=0, metavar="N",
+                    help=SEED_HELP["en"], show_default=True),
+        typer_option("lang", lang_opt()),
+        TyperOption(param_decls=["--json", "json_"], is_flag=True, default=False, help=JSON_HELP),
+        TyperOption(param_decls=["--ascii", "ascii_"], is_flag=True, default=False,
+                    help=ascii_option().help),
+    ]
+    if not own_width(spec):
+        w = width_option()
+        params.append(TyperOption(param_decls=["--width", "columns"], type=_columns(),
+                                  default=None, metavar="COLS", help=w.help))
+    return params
+
+
+def _int():
+    from .common import INT
+
+    return INT
+
+
+def _columns():
+    from .common import INT, Bounded
+
+    return Bounded(INT, 40, 400)
+
+
+def build_command(spec) -> TyperCommand:
+    """The Click command `quiz demo NAME` for one spec: its options, then the common ones."""
+    params = [_option(o) for o in spec.options] + _common_options(spec)
+    examples = spec.examples
+    epilog = (("Example:  " if len(examples) == 1 else "Examples:  ") + "  ·  ".join(examples)
+              if examples else None)
+
+    def callback(**values):
+        seed, lang = values.pop("seed"), values.pop("lang")
+        json_, ascii_ = values.pop("json_"), values.pop("ascii_")
+        columns = values.pop("columns", None)
+        run_demo(spec, values, seed=seed, lang=lang, json_=json_, ascii_only=ascii_,
+                 columns=columns)
+
+    return TyperCommand(spec.name, params=params, callback=callback, help=spec.help["en"],
+                        epilog=epilog, rich_markup_mode=app.rich_markup_mode,
+                        context_settings={"help_option_names": ["-h", "--help"]})
+
+
+# --- running a demo (the command line and `quiz ask` see-also lines) ----------------------
+
+def run_demo(spec, values: dict, *, seed: int = 0, lang: str | None = None, json_: bool = False,
+             ascii_only: bool = False, columns: int | None = None, console=None) -> None:
+    """Compute one demo with typed option values and show it (or print its JSON)."""
+    import inspect
+    import sys
+
+    from ..demos import load_numpy
+    from ..demos.spec import load
+    from ..errors import QuizError
+    from ..i18n import resolve_lang
+
+    language = resolve_lang(lang)
+    if seed < 0:
+        raise QuizError(f"--seed must be a non-negative integer; got {seed}.")
+    width = values.get("width")
+    load_numpy(width if isinstance(width, int) else 0)
+    compute = load(spec.compute)
+    accepted = inspect.signature(compute).parameters
+    kwargs = dict(values)
+    if "seed" in accepted:
+        kwargs["seed"] = seed
+    long_run = getattr(sys.modules[compute.__module__], "long_run", None)
+    heavy = bool(long_run and long_run(**kwargs))
+    with _progress(heavy and not json_, spec.name) as progress:
+        if "progress" in accepted:
+            kwargs["progress"] = progress
+        result = compute(**kwargs)
+    result = _cite(result)
+    if json_:
+        from ..jsonout import emit
+
+        emit(result)
+        return
+    from ..console import make_console
+
+    render = load(spec.render)
+    render(console or make_console(columns), result, lang=language, ascii_only=ascii_only,
+           width=columns)
 
 
 def _cite(result):
@@ -115,26 +253,20 @@ def _cite(result):
     return dataclasses.replace(result, cited_by=cited_by(result.demo))
 
 
-def _seed_ok(seed: int) -> None:
-    if seed < 0:
-        from ..errors import QuizError
+def parse_line(line: str) -> tuple:
+    """A `see.demo` line ('vanishing --depth 20 --seed 1') -> (spec, typed values, common
+    values), through the same option types as the command line."""
+    import shlex
 
-        raise QuizError(f"--seed must be a non-negative integer; got {seed}.")
+    from ..demos import registry
 
-
-def _begin(lang, seed: int, width: int | None = None) -> str:
-    """What every demo does first: the language, a valid seed, NumPy with the BLAS threading
-    that suits `width` (see demos.load_numpy). Returns the language."""
-    from ..demos import load_numpy
-    from ..i18n import resolve_lang
-
-    language = resolve_lang(lang)
-    _seed_ok(seed)
-    if width is None:
-        load_numpy()
-    else:
-        load_numpy(width)
-    return language
+    words = shlex.split(line)
+    command = build_command(registry.get(words[0]))
+    ctx = command.make_context(f"quiz demo {words[0]}", words[1:])
+    values = dict(ctx.params)
+    common = {k: values.pop(k) for k in ("seed", "lang", "json_", "ascii_", "columns")
+              if k in values}
+    return registry.get(words[0]), values, common
 
 
 @contextmanager
@@ -158,159 +290,3 @@ def _progress(enabled: bool, label: str):
             bar.update(task, completed=done, total=total)
 
         yield update
-
-
-def _show(result, json_: bool, lang: str, ascii_: bool, render_name: str) -> None:
-    result = _cite(result)
-    if json_:
-        from ..jsonout import emit
-
-        emit(result)
-        return
-    from ..console import make_console
-    from ..render import demos as render
-
-    getattr(render, render_name)(make_console(), result, lang, ascii_)
-
-
-@demo_app.command("vanishing", help=DESCRIPTIONS["vanishing"]["en"], epilog=_epilog("vanishing"))
-def vanishing(
-    depth: int = typer.Option(20, "--depth", metavar="L", help="Number of layers (2 … 100000)."),
-    width: int = typer.Option(64, "--width", metavar="N", help="Units per layer."),
-    batch: int = typer.Option(128, "--batch", metavar="B", help="Inputs per batch."),
-    activations: str = typer.Option("sigmoid,tanh,relu,leaky_relu", "--activations", "-a",
-                                    metavar="NAMES", help=ACT_HELP),
-    init: str = typer.Option("lecun", "--init", metavar="INIT",
-                             help="Weights: lecun (Var W = 1/fan_in, the default), he (2/fan_in), "
-                                  "xavier (uniform, 2/(fan_in+fan_out)) or normal:STD."),
-    every: Optional[int] = typer.Option(None, "--every", metavar="K",
-                                        help="Show every K-th layer (and the first and last) "
-                                             "(default: about 20 rows)."),
-    seed: int = _seed(),
-    lang: Optional[str] = lang_option(),
-    json_: bool = _json(),
-    ascii_: bool = _ascii(),
-) -> None:
-    """Gradient norms layer by layer through a deep MLP."""
-    language = _begin(lang, seed, width)
-    from ..demos import vanishing as core
-
-    core.validate(depth, width, batch, every)
-    n_acts = len([a for a in activations.split(",") if a.strip()]) or 1
-    long_run = depth * n_acts * batch * width * width >= 2e9
-    with _progress(long_run and not json_, "vanishing") as progress:
-        result = core.run(depth=depth, width=width, batch=batch, activations=activations,
-                          init=init, every=every, seed=seed, progress=progress)
-    _show(result, json_, language, ascii_, "render_vanishing")
-
-
-@demo_app.command("sparsity", help=DESCRIPTIONS["sparsity"]["en"], epilog=_epilog("sparsity"))
-def sparsity(
-    depth: int = typer.Option(5, "--depth", metavar="L", help="Number of layers."),
-    width: int = typer.Option(256, "--width", metavar="N", help="Units per layer."),
-    batch: int = typer.Option(256, "--batch", metavar="B", help="Inputs per batch."),
-    activations: str = typer.Option("relu,leaky_relu,gelu,tanh", "--activations", "-a",
-                                    metavar="NAMES", help=ACT_HELP),
-    init: str = typer.Option("he", "--init", metavar="INIT",
-                             help="Weights: he (the default), lecun, xavier or normal:STD."),
-    seed: int = _seed(),
-    lang: Optional[str] = lang_option(),
-    json_: bool = _json(),
-    ascii_: bool = _ascii(),
-) -> None:
-    """Exact zeros per layer at initialization."""
-    language = _begin(lang, seed, width)
-    from ..demos import sparsity as core
-
-    result = core.run(depth=depth, width=width, batch=batch, activations=activations, init=init,
-                      seed=seed)
-    _show(result, json_, language, ascii_, "render_sparsity")
-
-
-@demo_app.command("dying", help=DESCRIPTIONS["dying"]["en"], epilog=_epilog("dying"))
-def dying(
-    lr: float = typer.Option(0.02, "--lr", metavar="LR", help="SGD learning rate."),
-    bias: float = typer.Option(-2.0, "--bias", metavar="B",
-                               help="Initial bias of every hidden unit (negative: towards dead)."),
-    steps: int = typer.Option(1000, "--steps", metavar="N", help="SGD steps (mini-batches of 32)."),
-    width: int = typer.Option(64, "--width", metavar="N", help="Units per hidden layer (2 layers)."),
-    activations: str = typer.Option("relu,leaky_relu,elu", "--activations", "-a",
-                                    metavar="NAMES", help=ACT_HELP),
-    every: Optional[int] = typer.Option(None, "--every", metavar="K",
-                                        help="Count dead units every K steps (default: steps/20)."),
-    seed: int = _seed(),
-    lang: Optional[str] = lang_option(),
-    json_: bool = _json(),
-    ascii_: bool = _ascii(),
-) -> None:
-    """Dead units while a small MLP trains with SGD."""
-    language = _begin(lang, seed, width)
-    from ..demos import dying as core
-
-    n_acts = len([a for a in activations.split(",") if a.strip()]) or 1
-    with _progress(steps * n_acts >= 3000 and not json_, "dying") as progress:
-        result = core.run(lr=lr, bias=bias, steps=steps, width=width, activations=activations,
-                          every=every, seed=seed, progress=progress)
-    _show(result, json_, language, ascii_, "render_dying")
-
-
-@demo_app.command("zigzag", help=DESCRIPTIONS["zigzag"]["en"], epilog=_epilog("zigzag"))
-def zigzag(
-    activations: str = typer.Option("sigmoid,tanh", "--activations", "-a", metavar="NAMES",
-                                    help="Activations whose outputs feed the unit. " + ACT_HELP),
-    lr: float = typer.Option(0.5, "--lr", metavar="LR", help="SGD learning rate (one sample per step)."),
-    tol: float = typer.Option(0.01, "--tol", metavar="T",
-                              help="Converged when ‖w − w*‖ ≤ T·‖w*‖."),
-    max_steps: int = typer.Option(20000, "--max-steps", metavar="N", help="Give up after N steps."),
-    seed: int = _seed(),
-    lang: Optional[str] = lang_option(),
-    json_: bool = _json(),
-    ascii_: bool = _ascii(),
-) -> None:
-    """Same-sign updates and the zig-zag path of one unit with all-positive inputs."""
-    language = _begin(lang, seed)
-    from ..demos import zigzag as core
-
-    result = core.run(activations=activations, lr=lr, tol=tol, max_steps=max_steps, seed=seed)
-    _show(result, json_, language, ascii_, "render_zigzag")
-
-
-@demo_app.command("kink", help=DESCRIPTIONS["kink"]["en"], epilog=_epilog("kink"))
-def kink(
-    activations: str = typer.Option("relu", "--activations", "-a", metavar="NAMES", help=ACT_HELP),
-    samples: int = typer.Option(1_000_000, "--samples", metavar="N",
-                                help="Float32 pre-activations to check for exact zeros."),
-    seed: int = _seed(),
-    lang: Optional[str] = lang_option(),
-    json_: bool = _json(),
-    ascii_: bool = _ascii(),
-) -> None:
-    """ReLU at 0: one-sided slopes, subgradients, framework conventions, exact zeros."""
-    language = _begin(lang, seed)
-    from ..demos import kink as core
-
-    result = core.run(activations=activations, samples=samples, seed=seed)
-    _show(result, json_, language, ascii_, "render_kink")
-
-
-@demo_app.command("saturation", help=DESCRIPTIONS["saturation"]["en"], epilog=_epilog("saturation"))
-def saturation(
-    activations: str = typer.Option("sigmoid,tanh", "--activations", "-a", metavar="NAMES",
-                                    help=ACT_HELP),
-    points: Optional[str] = typer.Option(None, "--points", metavar="X,Y,…",
-                                         help="|x| values for the table (default: 0,2,5,10,20)."),
-    lang: Optional[str] = lang_option(),
-    json_: bool = _json(),
-    ascii_: bool = _ascii(),
-) -> None:
-    """How small f′ gets away from 0, and from where on it is tiny."""
-    from ..i18n import resolve_lang
-
-    language = resolve_lang(lang)
-    from ..demos import load_numpy
-
-    load_numpy()
-    from ..demos import saturation as core
-
-    result = core.run(activations=activations, points=points)
-    _show(result, json_, language, ascii_, "render_saturation")

@@ -5,7 +5,7 @@ from typing import Optional
 import typer
 
 from ..app import app
-from .common import ascii_option, width_option
+from .common import Points, Range, ascii_option, lang_option, width_option
 
 
 @app.command(
@@ -17,12 +17,11 @@ def explain(
         None, help="Activation name or alias (relu, leaky-relu, swish, …). Omit to list all."
     ),
     vs: Optional[str] = typer.Option(None, "--vs", help="A second activation to compare with."),
-    range_: Optional[str] = typer.Option(None, "--range", metavar="A:B",
+    range_: Optional[str] = typer.Option(None, "--range", metavar="A:B", click_type=Range(),
                                          help="x range of the chart, e.g. -10:10 (default: -6:6)."),
-    points: Optional[str] = typer.Option(None, "--points", metavar="X,Y,…",
+    points: Optional[str] = typer.Option(None, "--points", metavar="X,Y,…", click_type=Points(),
                                          help="x values for the table, e.g. -2,0,0.5,3."),
-    lang: Optional[str] = typer.Option(None, "--lang", metavar="ko|en",
-                                       help="Language of the text (default: QUIZ_LANG, locale, en)."),
+    lang: Optional[str] = lang_option(),
     json_: bool = typer.Option(False, "--json", help="Print all the numbers as JSON, no prose."),
     ascii_: bool = ascii_option(),
     width: Optional[int] = width_option(),
@@ -43,7 +42,7 @@ def explain(
             return
         render.render_listing(make_console(width), rows, language, ascii_)
         return
-    result = core.explain(name, vs=vs, range_text=range_, points_text=points, lang=language)
+    result = core.explain(name, vs=vs, range_=range_, points=points, lang=language)
     if json_:
         from ..jsonout import emit
 

@@ -1,5 +1,6 @@
 """`quiz export anki FILE.apkg` and `quiz export csv FILE`: the questions for other tools."""
 
+import sys
 from pathlib import Path
 from typing import List, Optional
 
@@ -82,6 +83,6 @@ def csv_(
     language = resolve_lang(None if choice == "both" else choice)
     bank = open_bank(content_dirs, language)
     data = rows(bank.select(tag or ()), choice)
-    path = write_csv(data, file, force=force)
+    path = write_csv(data, file, force=force, out=sys.stdout)
     if path is not None:
         say(make_console(), S("exported_csv", language, n=len(data), path=path))

@@ -1,5 +1,6 @@
 """`quiz progress export|import|rebuild|reset`: back up, merge, replay and reset your progress."""
 
+import sys
 from typing import List, Optional
 
 import typer
@@ -45,7 +46,7 @@ def export(
     language = resolve_lang(lang)
     with open_store(home) as store:
         data = store.export_data()
-    path = write_export(data, file, force=force)
+    path = write_export(data, file, force=force, out=sys.stdout)
     _say(T("exported", language, n=len(data["reviews"]), s=len(data["sessions"]),
            path=path if path is not None else "stdout"), stderr=path is None)
 

@@ -5,7 +5,7 @@ from typing import List, Optional
 import typer
 
 from ..app import app
-from .common import ascii_option, home_option, width_option
+from .common import ascii_option, home_option, lang_option, width_option
 
 
 
@@ -21,8 +21,7 @@ from .common import ascii_option, home_option, width_option
 def stats(
     json_: bool = typer.Option(False, "--json", help="Print the numbers as JSON, no prose."),
     home: Optional[str] = home_option(),
-    lang: Optional[str] = typer.Option(None, "--lang", metavar="ko|en",
-                                       help="Language of the text (default: QUIZ_LANG, locale, en)."),
+    lang: Optional[str] = lang_option(),
     ascii_: bool = ascii_option(),
     width: Optional[int] = width_option(),
     content_dir: Optional[List[str]] = typer.Option(

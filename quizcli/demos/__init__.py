@@ -1,9 +1,9 @@
-"""Live demos behind the answers (`quiz demo NAME`): pure NumPy computations that return
-dataclasses and never print. Renderers live in quizcli/render/demos.py, the command in
-quizcli/commands/demo.py, the names in quizcli/demo_names.py (light, no NumPy).
-
-Each module exposes `run(...) -> <Name>Result`; every activation option goes through the
-registry (quizcli.activations.get), so any name or alias `quiz explain` knows works here.
+"""Live demos behind the answers (`quiz demo NAME`). One package per demo,
+`quizcli/demos/<name>/`: `__init__.py` (light) defines `SPEC` (quizcli.demos.spec.DemoSpec),
+`compute.py` is pure NumPy and returns a dataclass (never prints), `render.py` shows it.
+`registry.py` finds the packages; `quiz demo`, its help, the linter's `see.demo` check and
+`quiz ask`'s see-also demos are built from the specs (quizcli/commands/demo.py). What every
+demo shares: `common.py` (activation lists, seeded streams, memory limits), `citations.py`.
 
 This package module itself imports nothing heavy: `load_numpy` runs before NumPy is imported.
 """

@@ -18,9 +18,9 @@ def cited_by(demo: str) -> tuple[str, ...]:
 def all_citations() -> dict[str, tuple[str, ...]]:
     """{demo: question ids} for every demo, from one load of the bank."""
     from ..bank.cache import load_bank
-    from ..demo_names import DEMO_NAMES
+    from . import registry
 
-    table: dict[str, list[str]] = {name: [] for name in DEMO_NAMES}
+    table: dict[str, list[str]] = {name: [] for name in registry.names()}
     for q in load_bank().questions:
         for line in q.see_demo:
             name = line.split()[0] if line.split() else ""

@@ -9,7 +9,7 @@ import numpy as np
 
 from .. import activations
 from ..activations.base import Activation
-from ..errors import QuizError
+from ..errors import InvalidValue, OverBudget
 
 DEFAULT_SEED = 0
 # The most memory a demo may plan to use. Above it the demo refuses with the estimate
@@ -21,17 +21,14 @@ Progress = Optional[Callable[[int, int], None]]  # (done, total) work units
 
 def parse_activations(text: str | Sequence[str], option: str = "--activations") -> tuple[Activation, ...]:
     """'sigmoid, Leaky-ReLU,swish' -> registry objects, in order, duplicates dropped.
-    An unknown name raises QuizError with the registry's closest names."""
+    An unknown name raises UnknownActivation with the registry's closest names."""
     raw = text.split(",") if isinstance(text, str) else list(text)
     names = [n.strip() for n in raw if n.strip()]
     if not names:
-        raise QuizError(f"{option} needs at least one activation name, e.g. {option} sigmoid,relu.")
+        raise InvalidValue(f"{option} needs at least one activation name, e.g. {option} sigmoid,relu.")
     acts: list[Activation] = []
     for name in names:
-        try:
-            act = activations.get(name)
-        except activations.UnknownActivation as exc:
-            raise QuizError(f"{option}: {exc}") from None
+        act = activations.get(name)
         if act not in acts:
             acts.append(act)
     return tuple(acts)
@@ -41,7 +38,7 @@ def rng(seed: int, *stream: int) -> np.random.Generator:
     """An independent random stream per (seed, purpose, index…): the weights of layer block 7
     are the same whichever activations or options a run uses."""
     if seed < 0:
-        raise QuizError(f"--seed must be a non-negative integer; got {seed}.")
+        raise InvalidValue(f"--seed must be a non-negative integer; got {seed}.")
     return np.random.default_rng([seed, *stream])
 
 
@@ -55,7 +52,7 @@ def format_bytes(n: float) -> str:
 def check_memory(needed: float, what: str, advice: str) -> None:
     """Refuse before allocating: 'needs about 3.2 GiB (…); the limit is 1.0 GiB. <advice>'."""
     if needed > MEMORY_LIMIT_BYTES:
-        raise QuizError(
+        raise OverBudget(
             f"This run needs about {format_bytes(needed)} of memory ({what}); the limit is "
             f"{format_bytes(MEMORY_LIMIT_BYTES)}. {advice}"
         )

@@ -23,7 +23,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import QuizError
+from ..errors import InvalidValue, StoreError
 
 MODEL_ID = 1_607_392_319  # fixed: a second export must update the same note type
 DECK_ID = 2_059_400_110
@@ -82,7 +82,7 @@ def _tag(tag: str) -> str:
 
 def build_notes(questions, lang: str = "both") -> list[NoteData]:
     if lang not in LANG_CHOICES:
-        raise QuizError(f"Unknown --lang '{lang}' for the Anki export. Allowed: ko, en, both.")
+        raise InvalidValue(f"Unknown --lang '{lang}' for the Anki export. Allowed: ko, en, both.")
     langs = ("ko", "en") if lang == "both" else (lang,)
     notes = []
     for q in questions:
@@ -107,13 +107,13 @@ def write_apkg(notes: list[NoteData], target: str, force: bool = False,
     the package's copy is newer."""
     path = Path(target).expanduser()
     if path.suffix.lower() != ".apkg":
-        raise QuizError(f"{path} does not end in .apkg; Anki imports deck packages by that "
-                        "extension. Use e.g. quizcli.apkg.")
+        raise InvalidValue(f"{path} does not end in .apkg; Anki imports deck packages by that "
+                           "extension. Use e.g. quizcli.apkg.")
     from ..store.progress import check_target
 
     check_target(path, force, "quizcli.apkg")  # a new path or a regular file, never a device
     if not notes:
-        raise QuizError("No questions to export (check --tag).")
+        raise InvalidValue("No questions to export (check --tag).")
     import genanki
 
     model = genanki.Model(
@@ -142,6 +142,6 @@ def write_apkg(notes: list[NoteData], target: str, force: bool = False,
             tmp.unlink()
         except OSError:
             pass
-        raise QuizError(f"Cannot write {path}: {exc.strerror or exc}. "
-                        "Choose a writable location.") from None
+        raise StoreError(f"Cannot write {path}: {exc.strerror or exc}. "
+                         "Choose a writable location.") from None
     return path

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import csv
 import io
-import sys
 from pathlib import Path
 
-from ..errors import QuizError
+from ..errors import InvalidValue
 
 COLUMNS = ("id", "lang", "question", "summary", "key_points", "answer", "see_also", "tags")
 
@@ -35,15 +34,19 @@ def rows(questions, lang: str = "both") -> list[dict]:
     return out
 
 
-def write_csv(data: list[dict], target: str, force: bool = False) -> Path | None:
+def write_csv(data: list[dict], target: str, force: bool = False, out=None) -> Path | None:
+    """Write the CSV to FILE, or to the stream `out` when FILE is '-' (the command passes
+    stdout: this module does not print)."""
     if not data:
-        raise QuizError("No questions to export (check --tag).")
+        raise InvalidValue("No questions to export (check --tag).")
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(data)
     if target == "-":
-        sys.stdout.write(buffer.getvalue())
+        if out is None:
+            raise ValueError("write_csv('-') needs the stream to write to (out=)")
+        out.write(buffer.getvalue())
         return None
     path = Path(target).expanduser()
     from ..store.progress import _atomic_write, check_target

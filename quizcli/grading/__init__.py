@@ -35,8 +35,7 @@ from dataclasses import dataclass
 
 from ..bank.model import Question
 from ..errors import QuizError
-
-RATINGS = ("again", "hard", "good", "easy")  # index + 1 = FSRS rating (Again=1 … Easy=4)
+from ..ratings import RATINGS, parse_rating  # noqa: F401  (re-exported: session, commands, render)
 
 #: suggested rating by score (covered / total): the first threshold the score reaches.
 #: 6 key points: 6 → easy, 4–5 → good, 2–3 → hard, 0–1 → again;
@@ -103,18 +102,6 @@ def rating_for(score: float) -> int:
     return 1
 
 
-def parse_rating(text: str) -> int | None:
-    """'again'|'hard'|'good'|'easy', their first letters, 1–4, or the Korean words; else None."""
-    value = text.strip().casefold()
-    if value in ("1", "2", "3", "4"):
-        return int(value)
-    for i, name in enumerate(RATINGS):
-        if value in (name, name[0]):
-            return i + 1
-    return _KO_RATINGS.get(value)
-
-
-_KO_RATINGS = {"다시": 1, "어려움": 2, "어려웠음": 2, "좋음": 3, "보통": 3, "쉬움": 4}
 
 
 def _is_hangul(ch: str) -> bool:

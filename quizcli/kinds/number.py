@@ -319,7 +319,7 @@ class NumberKind:
 
     # ------------------------------------------------------------------ attempts
     def instance(self, q, seed=None):
-        from ..errors import QuizError
+        from ..errors import ContentError
         from ..facts import FactError
 
         if q.number is None or q.draw is not None:
@@ -327,7 +327,7 @@ class NumberKind:
         try:
             return self.at(q, draw_params(q, seed), seed)
         except FactError as exc:
-            raise QuizError(f"Question '{q.id}' cannot compute its value ({exc}). "
+            raise ContentError(f"Question '{q.id}' cannot compute its value ({exc}). "
                             f"Run quiz lint {q.path or q.id}.") from None
 
     def at(self, q, params: dict[str, float], seed: int | None):

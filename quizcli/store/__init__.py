@@ -29,7 +29,7 @@ def open_store(home: str | Path | None = None, **options) -> "Store":
     `home`: --home DIR, else QUIZ_HOME, else the platform data dir. Options: `clock` (a
     callable returning an aware datetime; default QUIZ_NOW or the system clock),
     `enable_fuzzing` (default: on, off when QUIZ_FSRS_FUZZ=0), `scheduler` (an fsrs.Scheduler).
-    Raises QuizError with one clear line for a corrupt or unreadable database, a database from
+    Raises StoreError with one clear line for a corrupt or unreadable database, a database from
     a newer quizcli, or a home that cannot be written."""
     from ..paths import home_dir
     from .db import Store

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from datetime import datetime, timezone
 
-from ..errors import QuizError
+from ..errors import InvalidValue
 
 
 def parse_time(text: str, what: str = "time") -> datetime:
@@ -19,14 +19,14 @@ def parse_time(text: str, what: str = "time") -> datetime:
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise QuizError(f"{what}='{text}' is not an ISO 8601 time. "
+        raise InvalidValue(f"{what}='{text}' is not an ISO 8601 time. "
                         "Use e.g. 2025-03-01T09:00:00Z.") from None
     try:
         moment = to_utc(moment)
     except (OverflowError, ValueError):  # 0001-01-01T00:00:00+14:00 is before year 1 in UTC
         moment = None
     if moment is None or not MIN_YEAR <= moment.year <= MAX_YEAR:
-        raise QuizError(f"{what}='{text}' is out of range: use a time between {MIN_YEAR} "
+        raise InvalidValue(f"{what}='{text}' is out of range: use a time between {MIN_YEAR} "
                         f"and {MAX_YEAR}.")
     return moment
 
@@ -44,7 +44,9 @@ def to_utc(moment: datetime) -> datetime:
 
 
 def now_utc() -> datetime:
-    env = os.environ.get("QUIZ_NOW", "").strip()
+    from ..settings import now
+
+    env = (now() or "").strip()
     moment = parse_time(env, "QUIZ_NOW") if env else datetime.now(timezone.utc)
     check_local_zone(moment)
     return moment
@@ -56,7 +58,7 @@ def check_local_zone(moment: datetime) -> None:
     try:
         moment.astimezone()
     except (ValueError, OverflowError):
-        raise QuizError(f"TZ='{os.environ.get('TZ', '')}' is not a usable time zone (its offset "
+        raise InvalidValue(f"TZ='{os.environ.get('TZ', '')}' is not a usable time zone (its offset "
                         "is a day or more). Unset TZ or use a zone name such as "
                         "TZ=Asia/Seoul.") from None
 

@@ -22,17 +22,16 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from ..errors import QuizError
+from ..errors import StoreError
+from ..ratings import rating_value
+from . import DB_NAME  # noqa: F401  (one definition, in store/__init__.py)
 from .clock import from_iso, iso, now_utc, to_utc
 from .migrations import MIGRATIONS
 
-DB_NAME = "progress.sqlite3"
 APPLICATION_ID = 0x51554931  # "QUI1": marks the file as a quizcli progress database
 BUSY_TIMEOUT_S = 30.0
 SQLITE_MAGIC = b"SQLite format 3\x00"
 STATE_NAMES = {1: "learning", 2: "review", 3: "relearning"}
-RATING_NAMES = {1: "again", 2: "hard", 3: "good", 4: "easy"}
-RATINGS_BY_NAME = {v: k for k, v in RATING_NAMES.items()}
 LEECH_LAPSES = 4
 
 
@@ -40,19 +39,6 @@ def card_id_for(question_id: str) -> int:
     """A stable fsrs card id for a question id: the first 63 bits of its SHA-256."""
     digest = hashlib.sha256(question_id.encode("utf-8")).digest()
     return int.from_bytes(digest[:8], "big") >> 1
-
-
-def parse_rating(value) -> int:
-    """1..4, an fsrs Rating, or again/hard/good/easy (any case)."""
-    if isinstance(value, str):
-        key = value.strip().lower()
-        if key in RATINGS_BY_NAME:
-            return RATINGS_BY_NAME[key]
-        if key.isdigit():
-            value = int(key)
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= int(value) <= 4:
-        raise ValueError(f"rating must be 1..4 or again/hard/good/easy, not {value!r}")
-    return int(value)
 
 
 @dataclass(frozen=True)
@@ -118,28 +104,28 @@ class RebuildResult:
 
 # --- errors, one line each -------------------------------------------------------------------
 
-def _unwritable(home: Path, reason: str) -> QuizError:
-    return QuizError(
+def _unwritable(home: Path, reason: str) -> StoreError:
+    return StoreError(
         f"Cannot save progress in {home}: {reason}. Choose a writable directory with --home DIR "
         "or QUIZ_HOME=DIR (quiz explain and quiz demo work without one).")
 
 
-def _corrupt(path: Path, reason: str) -> QuizError:
-    return QuizError(
+def _corrupt(path: Path, reason: str) -> StoreError:
+    return StoreError(
         f"Cannot read the progress database {path}: {reason}. The file was left untouched: use "
         "--home DIR to work in another directory, or move the file aside and restore a "
         "`quiz progress export` file with `quiz progress import FILE`.")
 
 
-def _newer(path: Path, found: int, known: int) -> QuizError:
-    return QuizError(
+def _newer(path: Path, found: int, known: int) -> StoreError:
+    return StoreError(
         f"The progress database {path} was written by a newer quizcli (schema {found}; this "
         f"version knows {known}). It was left untouched: upgrade quizcli, or use --home DIR "
         "(the newer quizcli can `quiz progress export FILE` for this one to import).")
 
 
-def _locked(path: Path) -> QuizError:
-    return QuizError(
+def _locked(path: Path) -> StoreError:
+    return StoreError(
         f"The progress database {path} stayed locked by another quiz process for "
         f"{BUSY_TIMEOUT_S:g} s. Try again when it has finished.")
 
@@ -222,7 +208,7 @@ class Store:
         return store
 
     @staticmethod
-    def _classify(path: Path, exc: Exception) -> QuizError:
+    def _classify(path: Path, exc: Exception) -> StoreError:
         message = str(exc)
         low = message.lower()
         if "locked" in low or "busy" in low:
@@ -320,8 +306,9 @@ class Store:
 
             fuzz = self._fuzz
             if fuzz is None:
-                fuzz = os.environ.get("QUIZ_FSRS_FUZZ", "1").strip().lower() not in (
-                    "0", "false", "no", "off")
+                from ..settings import fsrs_fuzz
+
+                fuzz = fsrs_fuzz()
             # the user's desired retention and fitted parameters (quiz config, quiz progress
             # optimize); fsrs's defaults until they set them
             from .settings import current_parameters, get_setting
@@ -448,7 +435,7 @@ class Store:
 
         if not isinstance(question_id, str) or not question_id.strip():
             raise ValueError("question_id must be a non-empty string")
-        rate = parse_rating(rating)
+        rate = rating_value(rating)
         if score is not None:
             score = float(score)
             if not 0.0 <= score <= 1.0:

@@ -31,7 +31,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
-from ..errors import QuizError
+from ..errors import StoreError
 
 HOLDOUT_SHARE = 0.2
 MIN_ITEMS = 40  # reviews on a later day than a question's first: fewer cannot be judged
@@ -42,11 +42,11 @@ MISSING = ("The optimizer is not installed: pip install 'quizcli[optimizer]' (ad
 
 
 def load_engine():
-    """The fsrs_rs_python module, or one QuizError line saying how to install it."""
+    """The fsrs_rs_python module, or one StoreError line saying how to install it."""
     try:
         import fsrs_rs_python
     except ImportError:
-        raise QuizError(MISSING) from None
+        raise StoreError(MISSING) from None
     return fsrs_rs_python
 
 
@@ -119,15 +119,15 @@ def _engine_items(engine, items):
 
 def _guarded(call):
     """Run an engine call; a Rust panic (pyo3's PanicException derives from BaseException)
-    becomes one QuizError line instead of a traceback."""
+    becomes one StoreError line instead of a traceback."""
     try:
         return call()
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001
         message = " ".join(str(exc).split()) or type(exc).__name__
-        raise QuizError(f"The FSRS optimizer failed: {message}. Your progress was left "
-                        "untouched.") from None
+        raise StoreError(f"The FSRS optimizer failed: {message}. Your progress was left "
+                         "untouched.") from None
 
 
 def fit(engine, items) -> list[float]:
@@ -160,14 +160,14 @@ def optimize(store, *, tz=None, dry_run: bool = False, engine=None) -> OptimizeR
     reviews = store.reviews()
     items, skipped = build_items(reviews, tz)
     if len(items) < MIN_ITEMS:
-        raise QuizError(
+        raise StoreError(
             f"Not enough history to fit: {len(items)} review(s) on a later day than a "
             f"question's first answer, at least {MIN_ITEMS} needed ({len(reviews)} review(s) in "
             "the log). Keep answering with quiz ask and try again later.")
     train, test = split(items)
     if len(test) < MIN_TEST_ITEMS:
-        raise QuizError(f"Not enough recent history to judge a fit: {len(test)} held-out "
-                        f"review(s), at least {MIN_TEST_ITEMS} needed.")
+        raise StoreError(f"Not enough recent history to judge a fit: {len(test)} held-out "
+                         f"review(s), at least {MIN_TEST_ITEMS} needed.")
     fitted = current_parameters(store)
     old_params = list(fitted.parameters) if fitted else [float(p) for p in store.scheduler.parameters]
     candidate = fit(engine, train)

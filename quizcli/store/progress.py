@@ -25,7 +25,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from ..errors import QuizError
+from ..errors import InvalidValue, StoreError
 from .clock import iso
 
 EXPORT_FORMAT = "quizcli-progress"
@@ -34,11 +34,14 @@ MAX_IMPORT_BYTES = 200 * 1024 * 1024
 MAX_DURATION_S = 1e9  # finite, and far below SQLite's integer range
 
 
-def write_export(data: dict, target: str, force: bool = False) -> Path | None:
-    """Write an export to FILE ('-' = stdout). Never overwrites a file unless `force`."""
+def write_export(data: dict, target: str, force: bool = False, out=None) -> Path | None:
+    """Write an export to FILE, or to the stream `out` when FILE is '-' (the command passes
+    stdout: this module does not print). Never overwrites a file unless `force`."""
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     if target == "-":
-        sys.stdout.write(text)
+        if out is None:
+            raise ValueError("write_export('-') needs the stream to write to (out=)")
+        out.write(text)
         return None
     path = Path(target).expanduser()
     check_target(path, force)
@@ -54,17 +57,17 @@ def check_target(path: Path, force: bool, example: str = "progress.json") -> Non
     except FileNotFoundError:
         st = None
     except OSError as exc:
-        raise QuizError(f"Cannot write {path}: {exc.strerror or exc}. "
+        raise StoreError(f"Cannot write {path}: {exc.strerror or exc}. "
                         "Choose a writable location.") from None
     if st is not None and stat.S_ISDIR(st.st_mode):
-        raise QuizError(f"{path} is a directory. Give a file name, e.g. {path / example}.")
+        raise StoreError(f"{path} is a directory. Give a file name, e.g. {path / example}.")
     if st is not None and not stat.S_ISREG(st.st_mode):
         # --force replaces a file, never a symlink, FIFO or device (as root, /dev/null)
         kind = "a symbolic link" if stat.S_ISLNK(st.st_mode) else "not a regular file"
-        raise QuizError(f"{path} is {kind} and was left untouched. Give the name of a new "
+        raise StoreError(f"{path} is {kind} and was left untouched. Give the name of a new "
                         "or regular file.")
     if st is not None and not force:
-        raise QuizError(f"{path} already exists and was left untouched. Choose another name, "
+        raise StoreError(f"{path} already exists and was left untouched. Choose another name, "
                         "or pass --force to overwrite it.")
 
 
@@ -93,7 +96,7 @@ def _atomic_write(path: Path, text: str) -> None:
             except OSError:
                 pass
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise QuizError(f"Cannot write {path}: {reason}. Choose a writable location.") from None
+        raise StoreError(f"Cannot write {path}: {reason}. Choose a writable location.") from None
 
 
 def clean_stale_temps(folder: Path, prefix: str) -> None:
@@ -124,7 +127,7 @@ def backup_writer(home: Path, now: datetime):
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise QuizError(f"Cannot create the backup folder {folder}: {exc.strerror or exc}. "
+            raise StoreError(f"Cannot create the backup folder {folder}: {exc.strerror or exc}. "
                             "Nothing was reset.") from None
         clean_stale_temps(folder, ".progress-")
         stamp = now.strftime("%Y%m%dT%H%M%S")
@@ -140,7 +143,7 @@ def backup_writer(home: Path, now: datetime):
 
 
 def read_export(source: str) -> dict:
-    """Read and validate an export file ('-' = stdin); every problem is one QuizError line."""
+    """Read and validate an export file ('-' = stdin); every problem is one StoreError line."""
     name = "stdin" if source == "-" else str(Path(source).expanduser())
     try:
         if source == "-":
@@ -149,28 +152,28 @@ def read_export(source: str) -> dict:
         else:
             path = Path(source).expanduser()
             if path.is_dir():
-                raise QuizError(f"{path} is a directory, not a progress file. "
+                raise StoreError(f"{path} is a directory, not a progress file. "
                                 "Give a file written by `quiz progress export`.")
             from ..safe_io import read_regular
 
             raw = read_regular(path, MAX_IMPORT_BYTES)  # never a FIFO or /dev/zero
     except FileNotFoundError:
-        raise QuizError(f"{name} does not exist. Give a file written by `quiz progress export`.") from None
+        raise StoreError(f"{name} does not exist. Give a file written by `quiz progress export`.") from None
     except OSError as exc:
-        raise QuizError(f"Cannot read {name}: {exc.strerror or exc}.") from None
+        raise StoreError(f"Cannot read {name}: {exc.strerror or exc}.") from None
     if len(raw) > MAX_IMPORT_BYTES:
-        raise QuizError(f"{name} is larger than {MAX_IMPORT_BYTES // 2**20} MB; "
-                        "that is not a progress export.")
+        raise StoreError(f"{name} is larger than {MAX_IMPORT_BYTES // 2**20} MB; "
+                         "that is not a progress export.")
     try:
         data = json.loads(raw.decode("utf-8"), parse_int=_int, parse_float=_float,
                           parse_constant=_Refused)
     except UnicodeDecodeError:
-        raise QuizError(f"{name} is not UTF-8 text. Give a file written by `quiz progress export`.") from None
+        raise StoreError(f"{name} is not UTF-8 text. Give a file written by `quiz progress export`.") from None
     except json.JSONDecodeError as exc:
-        raise QuizError(f"{name} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
+        raise StoreError(f"{name} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
                         f"{exc.msg}). Give a file written by `quiz progress export`.") from None
     except RecursionError:
-        raise QuizError(f"{name} is nested too deeply to be a progress export. "
+        raise StoreError(f"{name} is nested too deeply to be a progress export. "
                         "Nothing was imported.") from None
     validate_export(data, name)
     return data
@@ -201,8 +204,8 @@ def _text(value) -> bool:
     return True
 
 
-def _bad(name: str, where: str, what: str) -> QuizError:
-    return QuizError(f"{name}: {where}: {what}. Nothing was imported.")
+def _bad(name: str, where: str, what: str) -> StoreError:
+    return StoreError(f"{name}: {where}: {what}. Nothing was imported.")
 
 
 def _time(value, name: str, where: str) -> str:
@@ -212,8 +215,8 @@ def _time(value, name: str, where: str) -> str:
         raise _bad(name, where, "expected an ISO 8601 time")
     try:
         return iso(parse_time(value, where))
-    except QuizError as exc:
-        raise QuizError(f"{name}: {exc} Nothing was imported.") from None
+    except InvalidValue as exc:
+        raise StoreError(f"{name}: {exc} Nothing was imported.") from None
 
 
 def _str_list(value, name: str, where: str) -> list[str]:
@@ -227,14 +230,14 @@ def _str_list(value, name: str, where: str) -> list[str]:
 def validate_export(data, name: str) -> None:
     """Checks shape and types, and normalises times to fixed-width UTC in place."""
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-        raise QuizError(f"{name} is not a quizcli progress export (no \"format\": "
-                        f"\"{EXPORT_FORMAT}\"). Give a file written by `quiz progress export`.")
+        raise StoreError(f"{name} is not a quizcli progress export (no \"format\": "
+                         f"\"{EXPORT_FORMAT}\"). Give a file written by `quiz progress export`.")
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise _bad(name, "version", "expected an integer")
     if version > EXPORT_VERSION:
-        raise QuizError(f"{name} was exported by a newer quizcli (format version {version}; "
-                        f"this one reads up to {EXPORT_VERSION}). Upgrade quizcli to import it.")
+        raise StoreError(f"{name} was exported by a newer quizcli (format version {version}; "
+                         f"this one reads up to {EXPORT_VERSION}). Upgrade quizcli to import it.")
     sessions = data.get("sessions", [])
     reviews = data.get("reviews", [])
     if not isinstance(sessions, list):
@@ -299,7 +302,7 @@ def _validate_settings(data: dict, name: str) -> None:
                 raise _bad(name, f"settings.{key}", f"unknown setting (known: {', '.join(SETTINGS)})")
             try:
                 settings[key] = SETTINGS[key].parse(settings[key])
-            except QuizError as exc:
+            except InvalidValue as exc:
                 raise _bad(name, f"settings.{key}", str(exc).rstrip(".")) from None
     fits = data.get("fsrs_parameters")
     if fits is not None:

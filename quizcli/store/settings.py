@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..errors import QuizError
+from ..errors import InvalidValue
 from .clock import from_iso, iso
 
 DEFAULT_RETENTION = 0.9
@@ -26,12 +26,12 @@ def _parse_retention(value) -> float:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise QuizError(f"retention must be a number from {RETENTION_MIN} to {RETENTION_MAX} "
-                        f"(e.g. 0.9), not '{value}'.") from None
+        raise InvalidValue(f"retention must be a number from {RETENTION_MIN} to {RETENTION_MAX} "
+                           f"(e.g. 0.9), not '{value}'.") from None
     if number != number or not RETENTION_MIN <= number <= RETENTION_MAX:
-        raise QuizError(f"retention must be from {RETENTION_MIN} to {RETENTION_MAX} "
-                        f"(the share of reviews you expect to recall), not {value}. "
-                        "Anki's default is 0.9.")
+        raise InvalidValue(f"retention must be from {RETENTION_MIN} to {RETENTION_MAX} "
+                           f"(the share of reviews you expect to recall), not {value}. "
+                           "Anki's default is 0.9.")
     return round(number, 4)
 
 
@@ -40,7 +40,7 @@ class Setting:
     key: str
     help: str
     default: object
-    parse: object  # callable(str) -> value, raising QuizError with one line
+    parse: object  # callable(str) -> value, raising InvalidValue with one line
 
 
 SETTINGS = {
@@ -55,7 +55,7 @@ SETTINGS = {
 def _check_key(key: str) -> Setting:
     setting = SETTINGS.get(key.strip().lower())
     if setting is None:
-        raise QuizError(f"Unknown setting '{key}'. Known: {', '.join(SETTINGS)}.")
+        raise InvalidValue(f"Unknown setting '{key}'. Known: {', '.join(SETTINGS)}.")
     return setting
 
 

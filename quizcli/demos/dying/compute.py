@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..activations.base import Activation
-from ..errors import QuizError
-from . import common
+from ...activations.base import Activation
+from ...errors import InvalidValue
+from .. import common
 
 DEFAULT_ACTIVATIONS = ("relu", "leaky_relu", "elu")
 DEFAULT_LR = 0.02
@@ -119,20 +119,26 @@ def _dead(z):
     return np.all(z <= 0, axis=0)
 
 
+def long_run(steps: int = DEFAULT_STEPS, activations=DEFAULT_ACTIVATIONS, **_) -> bool:
+    """Worth a progress bar (a few seconds or more)?"""
+    n_acts = len(activations) if not isinstance(activations, str) else len(activations.split(","))
+    return steps * max(1, n_acts) >= 3000
+
+
 def run(lr: float = DEFAULT_LR, bias: float = DEFAULT_BIAS, steps: int = DEFAULT_STEPS,
         width: int = DEFAULT_WIDTH, activations: str | tuple[str, ...] = DEFAULT_ACTIVATIONS,
         every: int | None = None, seed: int = common.DEFAULT_SEED,
         progress: common.Progress = None) -> DyingResult:
     if not (math.isfinite(lr) and 0 < lr <= 10):
-        raise QuizError(f"--lr must be a number with 0 < lr ≤ 10; got {lr}.")
+        raise InvalidValue(f"--lr must be a number with 0 < lr ≤ 10; got {lr}.")
     if not (math.isfinite(bias) and -10 <= bias <= 10):
-        raise QuizError(f"--bias must be a number between -10 and 10; got {bias}.")
+        raise InvalidValue(f"--bias must be a number between -10 and 10; got {bias}.")
     if not 1 <= steps <= MAX_STEPS:
-        raise QuizError(f"--steps must be an integer from 1 to {MAX_STEPS:,}; got {steps}.")
+        raise InvalidValue(f"--steps must be an integer from 1 to {MAX_STEPS:,}; got {steps}.")
     if not 1 <= width <= MAX_WIDTH:
-        raise QuizError(f"--width must be an integer from 1 to {MAX_WIDTH}; got {width}.")
+        raise InvalidValue(f"--width must be an integer from 1 to {MAX_WIDTH}; got {width}.")
     if every is not None and not 1 <= every <= steps:
-        raise QuizError(f"--every must be between 1 and --steps ({steps}); got {every}.")
+        raise InvalidValue(f"--every must be between 1 and --steps ({steps}); got {every}.")
     acts = common.parse_activations(activations)
     step_every = every or max(1, steps // 20)
     x, y = _data(seed)

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..errors import QuizError
-from . import common
+from ...errors import InvalidValue
+from .. import common
 
 DEFAULT_ACTIVATIONS = ("relu",)
 DEFAULT_SAMPLES = 1_000_000
@@ -96,8 +96,8 @@ def _row(act, k) -> KinkRow:
 
 def count_zeros(samples: int, seed: int) -> ZeroCount:
     if not 1 <= samples <= MAX_SAMPLES:
-        raise QuizError(f"--samples must be between 1 and {MAX_SAMPLES:,}; got {samples}.")
-    from .. import activations
+        raise InvalidValue(f"--samples must be between 1 and {MAX_SAMPLES:,}; got {samples}.")
+    from ... import activations
 
     relu = activations.get("relu")
     per_row = NET_WIDTH * NET_DEPTH

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Sequence
 
 import numpy as np
 
-from ..activations import analysis
-from ..errors import QuizError
-from . import common
+from ...activations import analysis
+from ...errors import InvalidValue
+from .. import common
 
 DEFAULT_ACTIVATIONS = ("sigmoid", "tanh")
 DEFAULT_POINTS = (0.0, 2.0, 5.0, 10.0, 20.0)
@@ -50,29 +51,24 @@ class SaturationResult:
     cited_by: tuple[str, ...] = ()
 
 
-def parse_points(text: str | None) -> tuple[float, ...]:
-    if text is None:
+def check_points(points: Sequence[float] | None) -> tuple[float, ...]:
+    """The |x| of the table (default 0, 2, 5, 10, 20), sorted, each once; InvalidValue for a
+    value outside 0 … 1e6 or more than MAX_POINTS values."""
+    if points is None:
         return DEFAULT_POINTS
-    values = []
-    for raw in text.split(","):
-        raw = raw.strip()
-        try:
-            v = float(raw)
-        except ValueError:
-            raise QuizError(f"--points takes comma-separated numbers |x| ≥ 0 (e.g. 0,2,5,10,20); "
-                            f"'{raw}' is not a number.") from None
+    values = [float(v) for v in points]
+    for v in values:
         if not math.isfinite(v) or v < 0 or v > 1e6:
-            raise QuizError(f"--points takes values 0 ≤ |x| ≤ 1e6 (e.g. 0,2,5,10,20); got '{raw}'.")
-        values.append(v)
+            raise InvalidValue(f"--points takes values 0 ≤ |x| ≤ 1e6 (e.g. 0,2,5,10,20); got {v:g}.")
     if not values or len(values) > MAX_POINTS:
-        raise QuizError(f"--points takes 1 to {MAX_POINTS} values; got {len(values)}.")
+        raise InvalidValue(f"--points takes 1 to {MAX_POINTS} values; got {len(values)}.")
     return tuple(sorted(set(values)))
 
 
 def run(activations: str | tuple[str, ...] = DEFAULT_ACTIVATIONS,
-        points: str | None = None) -> SaturationResult:
+        points: Sequence[float] | None = None) -> SaturationResult:
     acts = common.parse_activations(activations)
-    xs = parse_points(points)
+    xs = check_points(points)
     grid = np.asarray(xs, dtype=np.float64)
     rows = []
     for act in acts:

@@ -21,8 +21,8 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..errors import QuizError
-from . import common
+from ...errors import InvalidValue
+from .. import common
 
 DEFAULT_ACTIVATIONS = ("sigmoid", "tanh")
 DEFAULT_LR = 0.5
@@ -68,11 +68,11 @@ def run(activations: str | tuple[str, ...] = DEFAULT_ACTIVATIONS, lr: float = DE
         tol: float = DEFAULT_TOL, max_steps: int = DEFAULT_MAX_STEPS,
         seed: int = common.DEFAULT_SEED) -> ZigzagResult:
     if not (math.isfinite(lr) and 0 < lr <= 10):
-        raise QuizError(f"--lr must be a number with 0 < lr ≤ 10; got {lr}.")
+        raise InvalidValue(f"--lr must be a number with 0 < lr ≤ 10; got {lr}.")
     if not (math.isfinite(tol) and 0 < tol < 1):
-        raise QuizError(f"--tol must be a number with 0 < tol < 1 (a share of ‖w*‖); got {tol}.")
+        raise InvalidValue(f"--tol must be a number with 0 < tol < 1 (a share of ‖w*‖); got {tol}.")
     if not 1 <= max_steps <= LIMIT_MAX_STEPS:
-        raise QuizError(f"--max-steps must be an integer from 1 to {LIMIT_MAX_STEPS:,}; got {max_steps}.")
+        raise InvalidValue(f"--max-steps must be an integer from 1 to {LIMIT_MAX_STEPS:,}; got {max_steps}.")
     acts = common.parse_activations(activations)
     u = common.rng(seed, 41).standard_normal((N_SAMPLES, 2))
     order = common.rng(seed, 42).integers(0, N_SAMPLES, size=max_steps)

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..errors import QuizError
-from . import common
-from .vanishing import Init, parse_init
+from ...errors import InvalidValue
+from .. import common
+from ..vanishing.compute import Init, parse_init
 
 DEFAULT_DEPTH = 5
 DEFAULT_WIDTH = 256
@@ -66,11 +66,11 @@ def run(depth: int = DEFAULT_DEPTH, width: int = DEFAULT_WIDTH, batch: int = DEF
         activations: str | tuple[str, ...] = DEFAULT_ACTIVATIONS, init: str = DEFAULT_INIT,
         seed: int = common.DEFAULT_SEED) -> SparsityResult:
     if not 1 <= depth <= MAX_DEPTH:
-        raise QuizError(f"--depth must be an integer from 1 to {MAX_DEPTH}; got {depth}.")
+        raise InvalidValue(f"--depth must be an integer from 1 to {MAX_DEPTH}; got {depth}.")
     if width < 1:
-        raise QuizError(f"--width must be an integer ≥ 1; got {width}.")
+        raise InvalidValue(f"--width must be an integer ≥ 1; got {width}.")
     if batch < 1:
-        raise QuizError(f"--batch must be an integer ≥ 1; got {batch}.")
+        raise InvalidValue(f"--batch must be an integer ≥ 1; got {batch}.")
     acts = common.parse_activations(activations)
     ini = parse_init(init, width)
     item = 4

@@ -27,10 +27,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..activations import analysis
-from ..activations.base import Activation
-from ..errors import QuizError, did_you_mean
-from . import common
+from ...activations import analysis
+from ...activations.base import Activation
+from ...errors import InvalidValue, did_you_mean
+from .. import common
 
 DEFAULT_DEPTH = 20
 DEFAULT_WIDTH = 64
@@ -80,16 +80,16 @@ def parse_init(text: str, width: int) -> Init:
         try:
             std = float(value)
         except ValueError:
-            raise QuizError(
+            raise InvalidValue(
                 f"--init normal needs a standard deviation, e.g. normal:0.05; got '{text}'."
             ) from None
         if not (math.isfinite(std) and MIN_STD <= std <= MAX_STD):
-            raise QuizError(f"--init normal:STD needs 1e-6 ≤ STD ≤ {MAX_STD:g}; got '{text}'.")
+            raise InvalidValue(f"--init normal:STD needs 1e-6 ≤ STD ≤ {MAX_STD:g}; got '{text}'.")
         name, dist = "normal", "normal"
     else:
         allowed = ", ".join(INIT_CHOICES)
-        raise QuizError(f"Unknown --init '{text}'. Allowed: {allowed} (e.g. normal:0.05)."
-                        f"{did_you_mean(raw, ('lecun', 'he', 'xavier', 'normal', *INIT_ALIASES))}")
+        raise InvalidValue(f"Unknown --init '{text}'. Allowed: {allowed} (e.g. normal:0.05)."
+                           f"{did_you_mean(raw, ('lecun', 'he', 'xavier', 'normal', *INIT_ALIASES))}")
     label = f"normal:{std:g}" if name == "normal" else name
     return Init(name, label, std, dist, std * math.sqrt(n))
 
@@ -106,7 +106,7 @@ class Plan:
 
 
 def plan(depth: int, width: int, batch: int, n_acts: int) -> Plan:
-    """The cheapest plan that fits; QuizError with the estimate when none does."""
+    """The cheapest plan that fits; OverBudget with the estimate when none does."""
     item = np.dtype(DTYPE).itemsize
     stack = n_acts * batch * width * item  # one (activations × batch × width) tensor
     weight = width * width * item
@@ -187,16 +187,16 @@ def reported_layers(depth: int, every: int) -> tuple[int, ...]:
 
 def validate(depth: int, width: int, batch: int, every: int | None) -> None:
     if depth < 2:
-        raise QuizError(f"--depth must be an integer ≥ 2 (a ratio needs two layers); got {depth}.")
+        raise InvalidValue(f"--depth must be an integer ≥ 2 (a ratio needs two layers); got {depth}.")
     if depth > MAX_DEPTH:
-        raise QuizError(f"--depth is at most {MAX_DEPTH:,} (depth 10,000 takes a few seconds at "
-                        f"width 64); got {depth:,}.")
+        raise InvalidValue(f"--depth is at most {MAX_DEPTH:,} (depth 10,000 takes a few seconds at "
+                           f"width 64); got {depth:,}.")
     if width < 1:
-        raise QuizError(f"--width must be an integer ≥ 1; got {width}.")
+        raise InvalidValue(f"--width must be an integer ≥ 1; got {width}.")
     if batch < 1:
-        raise QuizError(f"--batch must be an integer ≥ 1; got {batch}.")
+        raise InvalidValue(f"--batch must be an integer ≥ 1; got {batch}.")
     if every is not None and not (1 <= every <= depth):
-        raise QuizError(f"--every must be between 1 and --depth ({depth}); got {every}.")
+        raise InvalidValue(f"--every must be between 1 and --depth ({depth}); got {every}.")
 
 
 def _background_ok() -> bool:
@@ -205,7 +205,7 @@ def _background_ok() -> bool:
     the cores and both slow down."""
     import os
 
-    from . import BLAS_THREAD_VARS, blas_one_thread
+    from .. import BLAS_THREAD_VARS, blas_one_thread
 
     if blas_one_thread:
         return True
@@ -291,6 +291,13 @@ class _Weights:
     def segment(self, lo: int, hi: int) -> list[np.ndarray]:
         """W_lo … W_hi (1-based, inclusive), held together while a segment is processed."""
         return [self.layer(l) for l in range(lo, hi + 1)]
+
+
+def long_run(depth: int = DEFAULT_DEPTH, width: int = DEFAULT_WIDTH, batch: int = DEFAULT_BATCH,
+             activations=DEFAULT_ACTIVATIONS, **_) -> bool:
+    """Worth a progress bar (a few seconds or more)?"""
+    n_acts = len(activations) if not isinstance(activations, str) else len(activations.split(","))
+    return depth * max(1, n_acts) * batch * width * width >= 2e9
 
 
 def run(depth: int = DEFAULT_DEPTH, width: int = DEFAULT_WIDTH, batch: int = DEFAULT_BATCH,
