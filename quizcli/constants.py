@@ -18,6 +18,9 @@ CONSTANTS: dict[str, tuple[float, str]] = {
     "torch.prelu.init": (0.25, "torch.nn.PReLU: init=0.25"),
     # --- syllabus writer B block (cnn, attention, sequence, normalization, systems, generative,
     # compression); values checked with torch 2.13 where a class or finfo holds them
+    "bert.max_position_embeddings": (512, "Devlin et al. 2019, BERT (NAACL), sec. A.2: sequences of at most 512 tokens; bert-base config.json max_position_embeddings=512"),
+    "gpt2.n_ctx": (1024, "Radford et al. 2019, Language Models are Unsupervised Multitask Learners, sec. 2.3: context size 1024 tokens"),
+    "llama2.70b.kv_heads": (8, "Touvron et al. 2023, Llama 2 (arXiv:2307.09288), sec. 2.2 (GQA for 34B/70B); Llama-2-70b config.json num_key_value_heads=8"),
     "llama.7b.d_head": (128, "Touvron et al. 2023, LLaMA, Table 2: dimension 4096 / 32 heads; Llama 2 7B config.json hidden_size=4096, num_attention_heads=32"),
     "llama.7b.heads": (32, "Touvron et al. 2023, LLaMA, Table 2 (7B: 32 heads); Llama 2 7B config.json num_attention_heads=32"),
     "llama.7b.layers": (32, "Touvron et al. 2023, LLaMA, Table 2 (7B: 32 layers); Llama 2 7B config.json num_hidden_layers=32"),
