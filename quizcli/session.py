@@ -31,7 +31,8 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
 from .bank.model import Question
-from .grading import Grade, grade, parse_rating, rating_for, self_graded
+from .grading import Grade, parse_rating, rating_for, self_graded
+from .kinds import grade as kind_grade, instance
 
 MAX_DEPTH = 2  # a question, its follow-ups, and theirs: how far an interviewer drills down
 STUDY_NEXT = 5  # key points listed under "study next"
@@ -208,11 +209,15 @@ class Session:
         demos: bool = False,
         limit: int | None = None,
         clock: Callable[[], float] = time.monotonic,
+        seed: int | None = None,
+        lexicon=None,
     ):
         """`plan`: the questions in order. `chain`: insert each answered question's follow-ups
         after it (off when the store already ordered follow-ups). `lookup`: id -> Question for
         follow-ups that are not in the plan. `see_also(kind, target)` runs 'explain' / 'demo'
-        targets; `demos`: offer demo targets too (only when `quiz demo` exists)."""
+        targets; `demos`: offer demo targets too (only when `quiz demo` exists). `seed`: draws
+        the parameters of `number` questions reproducibly (None: fresh each attempt).
+        `lexicon`: the bank's lexicon, passed to grading."""
         self.read, self.emit = read, emit
         self.record_fn, self.see_also_fn = record, see_also
         self.lookup = lookup or (lambda _id: None)
@@ -229,6 +234,10 @@ class Session:
         self._asked: set[str] = set()
         self._stack: list[tuple[Question, int]] = []  # the current chain: (question, depth)
         self._number = 0
+        import random
+
+        self._draws = random.Random(seed)
+        self.lexicon = lexicon
 
     # -- public ---------------------------------------------------------------------------
     def run(self) -> SessionResult:
@@ -271,6 +280,7 @@ class Session:
     def _ask(self, q: Question) -> bool:
         """Ask one question; True when it was answered and rated (its follow-ups come next)."""
         self._asked.add(q.id)
+        q = instance(q, self._draws.randrange(2**31))  # a number question draws its parameters
         label, parent = self._label(q)
         if label is None:
             self._number += 1
@@ -287,7 +297,7 @@ class Session:
                 answer = None
             else:
                 answer, hinted = self._read_answer(q)
-                g = grade(q, answer, default_lang=self.lang)
+                g = kind_grade(q, answer, self.lang, self.lexicon)
                 g = with_hints(g, hinted)
         except _Skip:
             self.result.skipped.append(q.id)
@@ -353,7 +363,7 @@ class Session:
         return "\n".join(lines), tuple(hinted)
 
     def _hint(self, q: Question, so_far: str, hinted: list[str]) -> None:
-        covered = set(grade(q, so_far, default_lang=self.lang).covered) if so_far.strip() else set()
+        covered = set(kind_grade(q, so_far, self.lang, self.lexicon).covered) if so_far.strip() else set()
         for kp in q.key_points:
             if kp.id not in covered and kp.id not in hinted:
                 hinted.append(kp.id)

@@ -50,7 +50,7 @@ def one_line_error(r, *needles):
 
 # ------------------------------------------------------------------ JSON mode
 def test_json_exact_keys_and_values(cli):
-    r = cli("ask", "--id", CORE, "--answer", "vanishing gradient", "--json")
+    r = cli("ask", "--id", CORE, "--answer", "Sigmoid saturates, so gradients vanish.", "--json")
     assert r.exit_code == 0, r
     data = json.loads(r.stdout)
     assert list(data) == JSON_KEYS
@@ -98,25 +98,27 @@ def test_rate_with_home_option(cli, tmp_path):
 
 def test_answer_file_and_stdin(cli, tmp_path):
     f = tmp_path / "answer.txt"
-    f.write_text("\ufeffReLU는 기울기 소실을 완화합니다.\n", encoding="utf-8")
+    f.write_text("\ufeff시그모이드는 포화되어서 층이 깊어지면 기울기가 소실됩니다.\n", encoding="utf-8")
     r = cli("ask", "--id", CORE, "--answer-file", str(f), "--json")
     data = json.loads(r.stdout)
     assert data["lang"] == "ko" and "vanishing-gradient" in data["covered"]
-    r = cli("ask", "--id", CORE, "--answer-file", "-", "--json", input="dead units, sparse outputs\n")
+    r = cli("ask", "--id", CORE, "--answer-file", "-", "--json",
+            input="dead units never update, and ReLU outputs are sparse\n")
     assert json.loads(r.stdout)["covered"] == ["sparsity", "dying-relu"]
 
 
 def test_explain_grading_json_and_text(cli):
-    r = cli("ask", "--id", CORE, "--answer", "Gradients VANISH; also cheap.", "--json",
-            "--explain-grading")
+    answer = "Sigmoid saturates so gradients VANISH. ReLU is cheap."
+    r = cli("ask", "--id", CORE, "--answer", answer, "--json", "--explain-grading")
     data = json.loads(r.stdout)
     assert list(data) == JSON_KEYS + ["matches", "misconceptions"]
+    # a claim's evidence: the concepts that met its slots, and the sentence they stand in
     assert {m["key_point"]: m["phrase"] for m in data["matches"]} == {
-        "vanishing-gradient": "vanish", "compute-cost": "cheap"}
+        "vanishing-gradient": "gradient … vanish … sigmoid", "compute-cost": "relu … cheap"}
     assert data["misconceptions"] == []
-    r = cli("ask", "--id", CORE, "--answer", "Gradients VANISH; also cheap.", "--explain-grading")
+    r = cli("ask", "--id", CORE, "--answer", answer, "--explain-grading")
     assert r.exit_code == 0
-    assert "matched “vanish”" in r.stdout and "Covered 2 of 6" in r.stdout
+    assert "stated by “gradient … vanish … sigmoid”" in r.stdout and "Covered 2 of 6" in r.stdout
 
 
 def test_markup_and_ansi_in_answers_are_shown_literally(cli):

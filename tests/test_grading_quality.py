@@ -121,9 +121,35 @@ def test_empty_or_off_topic_answers_cover_nothing(bank, qid, text):
     assert grading.grade(bank.get(qid), text).covered == ()
 
 
-@pytest.mark.parametrize("text", ["vanishing gradient", "Vanishing gradient.", "기울기 소실"])
+@pytest.mark.parametrize("text", ["Sigmoid saturates, so gradients vanish.",
+                                  "Sigmoid's derivative is at most 0.25.",
+                                  "시그모이드는 포화되어서 층이 깊어지면 기울기가 소실됩니다."])
 def test_only_vanishing_gradient(bank, text):
     assert grading.grade(bank.get("relu-vs-sigmoid"), text).covered == ("vanishing-gradient",)
+
+
+@pytest.mark.parametrize("text", [
+    "vanishing gradient", "기울기 소실",
+    # the grading issue's keyword list: names, not claims
+    "I don't know, maybe something about vanishing gradients and sparsity and dying relu and "
+    "He init and cheap compute and zero centered.",
+    "기울기 소실, 희소성, dying relu, He 초기화, 연산 비용",
+    # negated claims
+    "Sigmoid does not saturate, and its gradients don't vanish.",
+])
+def test_names_lists_and_negated_claims_cover_nothing(bank, text):
+    assert grading.grade(bank.get("relu-vs-sigmoid"), text).covered == ()
+
+
+def test_the_issue_examples_are_graded_as_claims(bank):
+    q = bank.get("relu-vs-sigmoid")
+    g = grading.grade(q, "ReLU completely solves the vanishing gradient problem, so you never "
+                         "need careful initialization.")
+    assert g.covered == () and [m.key_point for m in g.misconceptions] == ["mitigates-not-abolishes"]
+    g = grading.grade(bank.get("relu-not-differentiable"),
+                      "ReLU is not differentiable at 0, so the subgradient at 0 is 0.5, autograd "
+                      "approximates it.")
+    assert "subgradient" not in g.covered
 
 
 def test_blind_set_is_well_formed(bank):

@@ -30,7 +30,8 @@ FORMAT = 3
 def _code_key() -> tuple:
     here = Path(__file__).resolve().parent
     stats = []
-    for name in ("loader.py", "model.py", "codes.py"):
+    for name in ("loader.py", "model.py", "codes.py", "yamlines.py", "sections.py", "fields.py",
+                 "draft.py", "discovery.py", "../kinds/__init__.py", "../kinds/number.py"):
         try:
             st = (here / name).stat()
             stats.append((name, st.st_size, st.st_mtime_ns))
@@ -125,6 +126,9 @@ def load_bank(extra_dirs: Iterable[Path | str] = (), **kwargs) -> "loader.Bank":
     return bank
 
 
+_UNSET = object()
+
+
 class LazyBank:
     """The bank for commands that need a few questions by id (`quiz ask --id X --answer …`).
 
@@ -144,6 +148,7 @@ class LazyBank:
                 self._paths.setdefault(stem, []).append((path, root.builtin))
         self._parsed: dict[str, object] = {}
         self._full: loader.Bank | None = None
+        self._lexicon = _UNSET
         self.load_problems: list = []
 
     # -- by id, without loading everything
@@ -229,6 +234,14 @@ class LazyBank:
 
     def select(self, tags: Iterable[str] = (), difficulty=None):
         return self._bank().select(tags, difficulty)
+
+    @property
+    def lexicon(self):
+        """The roots' lexicon (loader.roots_lexicon), loaded on first use, without the full
+        load."""
+        if self._lexicon is _UNSET:
+            self._lexicon = loader.roots_lexicon(self.roots)
+        return self._lexicon
 
 
 def _scan(root: Path) -> list[str]:

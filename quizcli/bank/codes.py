@@ -182,6 +182,25 @@ _TABLE: tuple[Code, ...] = (
     Code("QZ061", ERROR, "fact {expr} = {value} but the engine gives {actual} (tolerance ±{tol}); fix the number here and in both answers",
          "Every fact's value matches the engine within its tolerance.",
          "모든 fact 값이 허용 오차 안에서 엔진이 계산한 값과 일치하는지 확인합니다."),
+    # question kinds (quizcli/kinds/): number questions
+    Code("QZ070", ERROR, "'kind' is {value}, not a question kind; known kinds: {known}.{hint}",
+         "kind, when given, is a known question kind (rubric, number).",
+         "kind를 적었다면 알려진 질문 종류(rubric, number)인지 확인합니다."),
+    Code("QZ071", ERROR, "'{{{name}}}' in '{field}' names no parameter or step of this number question (known: {known})",
+         "Every {placeholder} in a number question's texts names a parameter, a step, value or tol.",
+         "number 질문의 텍스트에 쓴 {자리표시자}가 매개변수, step, value, tol 중 하나인지 확인합니다."),
+    Code("QZ072", ERROR, "'{field}': {detail}",
+         "A number question's params are named lists of numbers or {min, max, step} ranges, at most 2000 combinations; step names are new.",
+         "number 질문의 params가 이름 붙은 숫자 목록이나 {min, max, step} 범위이고 조합이 2000개 이하이며, steps 이름이 겹치지 않는지 확인합니다."),
+    Code("QZ073", ERROR, "number.value cannot be computed at {at}: {detail}",
+         "A number question's steps and value evaluate to a finite number for every draw of its parameters.",
+         "number 질문의 steps와 value가 매개변수의 모든 조합에서 유한한 수로 계산되는지 확인합니다."),
+    Code("QZ074", WARNING, "parameter '{name}' is not shown in '{field}'; the candidate cannot compute the answer without it",
+         "A number question's title shows every drawn parameter in both languages.",
+         "number 질문의 제목이 두 언어 모두에서 뽑힌 매개변수를 전부 보여 주는지 확인합니다."),
+    Code("QZ075", ERROR, "the '## {lang}' worked solution at {at} is not graded as stating the value {value}; write {{value}} in it, not next to other numbers in a list",
+         "A number question's worked solution, filled in for every draw, is graded as stating the value (in both languages).",
+         "number 질문의 풀이를 모든 조합으로 채웠을 때 두 언어 모두 정답 값을 말한 것으로 채점되는지 확인합니다."),
     # curriculum order (curriculum.txt at the root of a question directory)
     Code("QZ080", ERROR, "curriculum lists '{ref}', which is not a question in this directory.{hint}",
          "Every curriculum line names a question of that directory.",
@@ -197,8 +216,14 @@ _TABLE: tuple[Code, ...] = (
          "커리큘럼에서 꼬리 질문이 그것을 묻는 질문 중 적어도 하나보다 뒤에 오는지 확인합니다."),
     Code("QZ090", ERROR, "lexicon: {detail}",
          "Lexicon files are mappings of concept ids to {en: [forms], ko: [forms]}; every form "
-         "compiles and matches no empty text; no concept is defined twice.",
-         "lexicon 파일이 개념 id → {en: [표현], ko: [표현]} 매핑이고, 모든 표현이 컴파일되며 빈 문자열에 매칭되지 않고, 같은 개념이 두 번 정의되지 않았는지 확인합니다."),
+         "compiles and matches no empty text.",
+         "lexicon 파일이 개념 id → {en: [표현], ko: [표현]} 매핑이고, 모든 표현이 컴파일되며 빈 문자열에 매칭되지 않는지 확인합니다."),
+    Code("QZ091", ERROR, "lexicon concept '{id}' is given twice in this file (first at {first}); YAML keeps only the last: merge the two lists of forms",
+         "No concept id is given twice in one lexicon file (across files a concept gathers its forms).",
+         "한 lexicon 파일 안에서 같은 개념 id가 두 번 나오지 않는지 확인합니다(파일이 다르면 표현을 합칩니다)."),
+    Code("QZ092", WARNING, "lexicon concept '{id}' is named by no claim of the bank; use it or remove it",
+         "Every lexicon concept is named by some claim (checked once the bank has claims).",
+         "모든 lexicon 개념이 어떤 claim에서든 쓰이는지 확인합니다(은행에 claim이 생긴 뒤부터)."),
 )
 
 CODES: dict[str, Code] = {c.code: c for c in _TABLE}

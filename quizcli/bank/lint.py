@@ -23,8 +23,10 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .codes import Problem, problem
-from .loader import (CURRICULUM_FILE, LANG_NAMES, Root, _FileParser, content_roots, discover,
-                     parse_draft, read_curriculum)
+from .discovery import CURRICULUM_FILE, Root, content_roots, discover, read_curriculum
+from .draft import Draft, parse_draft
+from .lexicons import lexicon_dir, load_lexicons, unused_concepts
+from .sections import LANG_NAMES
 from .model import LANGS, Question
 
 
@@ -54,7 +56,14 @@ class _Entry:
     root: Path | None  # the directory whose curriculum applies; None for a lone file
     builtin: bool
     target: bool
-    parser: _FileParser | None = None
+    parser: Draft | None = None
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return a.absolute() == b.absolute()
 
 
 def _is_within(path: Path, root: Path) -> bool:
@@ -110,13 +119,13 @@ def lint(paths: Sequence[Path | str] = (), *, extra_dirs: Iterable[Path | str] =
         for f in files:
             add(f, path if is_dir else None, True)
 
-    lex_dirs = [r.path / "lexicon" for r in context] + [d / "lexicon" for d in target_dirs]
-    if builtin_roots:
-        from ..paths import builtin_content_dir
-
-        lex_dirs.insert(0, builtin_content_dir() / "lexicon")
-    lexicon, lexicon_problems = _lexicon(lex_dirs)
-    problems.extend(lexicon_problems)
+    # the lexicons: every root's (context and targets); problems of the targets' files only
+    lex_dirs = [lexicon_dir(r.path, r.builtin) for r in context]
+    lex_dirs += [lexicon_dir(d, any(_same(d, b) for b in builtin_roots)) for d in target_dirs]
+    lex = load_lexicons(lex_dirs)
+    lexicon = lex.lexicon
+    target_lex = [lexicon_dir(d, any(_same(d, b) for b in builtin_roots)) for d in target_dirs]
+    problems.extend(p for p in lex.problems if any(_is_within(Path(p.path), t) for t in target_lex))
 
     # parse: targets with every per-file check, context only for ids and follow-ups
     for key in order:
@@ -158,6 +167,11 @@ def lint(paths: Sequence[Path | str] = (), *, extra_dirs: Iterable[Path | str] =
                     problems.append(problem(code, e.file, q.source_lines.get(f"{name}[{i}]"),
                                             ref=ref, hint=_did_you_mean(ref, ids)))
     problems.extend(_cycles(by_id))
+    target_files = [f for t in target_lex if t.is_dir() for f in sorted(t.glob("*.yaml"))]
+    claims_ok = not any(p.code in ("QZ037", "QZ038") for p in problems)  # else: likely typos
+    if target_files and claims_ok:
+        bank = [e.parser.question for e in by_id.values()]
+        problems.extend(unused_concepts(lex, bank, target_files))
     for d in target_dirs:
         problems.extend(_curriculum(d, [entries[k] for k in order if entries[k].root == d]))
 
@@ -168,23 +182,6 @@ def lint(paths: Sequence[Path | str] = (), *, extra_dirs: Iterable[Path | str] =
                 if e.parser and e.parser.question is not None
                 and not any(p.is_error for p in e.parser.problems))
     return LintReport(problems, len(target_entries), clean, linted)
-
-
-def _lexicon(dirs: Sequence[Path]):
-    """The lexicon of these lexicon directories (*.yaml each), with QZ090 problems."""
-    from ..grading.lexicon import Lexicon, load_lexicon_dir
-
-    merged, problems, seen = Lexicon(), [], set()
-    for d in dirs:
-        lex_dir = Path(d)
-        key = lex_dir.resolve() if lex_dir.exists() else lex_dir
-        if key in seen or not lex_dir.is_dir():
-            continue
-        seen.add(key)
-        found, messages = load_lexicon_dir(lex_dir)
-        merged = merged.merge(found)
-        problems += [problem("QZ090", lex_dir, None, detail=m) for m in messages]
-    return merged, problems
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:
@@ -300,7 +297,7 @@ _CATEGORY_NAMES = {"CATEGORY_WORD": "\\w", "CATEGORY_NOT_WORD": "\\W", "CATEGORY
                    "CATEGORY_NOT_DIGIT": "\\D", "CATEGORY_NOT_SPACE": "\\S"}
 
 
-def _claim_problems(parser: _FileParser, lexicon) -> list[Problem]:
+def _claim_problems(parser: Draft, lexicon) -> list[Problem]:
     """Claim rubrics, checked with the grader's own functions (grading/checks.py)."""
     from ..grading import checks
     from ..grading.claims import parse_claim
@@ -354,11 +351,10 @@ def _claim_problems(parser: _FileParser, lexicon) -> list[Problem]:
     return out
 
 
-def check_question(parser: _FileParser, lexicon=None) -> list[Problem]:
+def check_question(parser: Draft, lexicon=None) -> list[Problem]:
     """The per-file checks that need the registry, the engine or the model answers."""
     from .. import facts as engine_facts
     from ..activations.names import canonical_name, closest_names
-    from ..textmatch import compile_pattern, normalize, search
 
     q: Question = parser.question  # type: ignore[assignment]
     path, lines = parser.path, q.source_lines
@@ -370,6 +366,35 @@ def check_question(parser: _FileParser, lexicon=None) -> list[Problem]:
             out.append(problem("QZ050", path, lines.get(f"see.explain[{i}]"), name=name,
                                hint=f" Did you mean: {', '.join(near)}?" if near else ""))
 
+    from ..kinds import kind_of
+
+    out.extend(kind_of(q).lint(parser, lexicon))
+
+    for i, fact in enumerate(q.facts):
+        where = lines.get(f"facts[{i}]")
+        try:
+            ok, actual, tol = engine_facts.check(fact.expr, fact.value, fact.tol)
+        except engine_facts.FactError as exc:
+            out.append(problem("QZ060", path, where, expr=fact.expr, detail=str(exc)))
+            continue
+        except Exception as exc:  # an engine failure must not crash lint
+            out.append(problem("QZ060", path, where, expr=fact.expr,
+                               detail=f"{type(exc).__name__}: {exc}"))
+            continue
+        if not ok:
+            out.append(problem("QZ061", path, where, expr=fact.expr, value=f"{fact.value:g}",
+                               actual=f"{actual:.6g}", tol=f"{tol:.2g}"))
+    return out
+
+
+def check_key_points(parser: Draft, lexicon=None) -> list[Problem]:
+    """The rubric kind's lint checks: its patterns and claims, and each key point against the
+    model answers (QZ028, QZ031–QZ039)."""
+    from ..textmatch import compile_pattern, normalize, search
+
+    q: Question = parser.question  # type: ignore[assignment]
+    path, lines = parser.path, q.source_lines
+    out: list[Problem] = []
     normalized = {lang: normalize(text) for lang, text in q.answer.items()}
     for kp in q.key_points:
         for lang in LANGS:
@@ -403,21 +428,6 @@ def check_question(parser: _FileParser, lexicon=None) -> list[Problem]:
                                            lang_name=LANG_NAMES[alang], phrase=m.group(0),
                                            id=kp.id, what="reject pattern"))
     out.extend(_claim_problems(parser, lexicon))
-
-    for i, fact in enumerate(q.facts):
-        where = lines.get(f"facts[{i}]")
-        try:
-            ok, actual, tol = engine_facts.check(fact.expr, fact.value, fact.tol)
-        except engine_facts.FactError as exc:
-            out.append(problem("QZ060", path, where, expr=fact.expr, detail=str(exc)))
-            continue
-        except Exception as exc:  # an engine failure must not crash lint
-            out.append(problem("QZ060", path, where, expr=fact.expr,
-                               detail=f"{type(exc).__name__}: {exc}"))
-            continue
-        if not ok:
-            out.append(problem("QZ061", path, where, expr=fact.expr, value=f"{fact.value:g}",
-                               actual=f"{actual:.6g}", tol=f"{tol:.2g}"))
     return out
 
 

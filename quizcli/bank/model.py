@@ -46,6 +46,40 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Param:
+    """A parameter of a `number` question: the values one attempt draws from."""
+
+    name: str
+    values: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class NumberSpec:
+    """The `number:` block of a `number` question (content/README.md, "Number questions")."""
+
+    params: tuple[Param, ...]
+    value: str  # the fact expression of the answer, over the parameters and steps
+    tol: float  # absolute tolerance of the grading
+    digits: int = 0  # decimals shown for the value
+    steps: tuple[tuple[str, str], ...] = ()  # (name, expression) for the worked solution
+    unit: dict[str, str] = field(default_factory=dict)  # lang -> unit word shown after the value
+
+
+@dataclass(frozen=True)
+class Draw:
+    """One attempt at a `number` question: the drawn parameters and what the engine computed."""
+
+    seed: int
+    values: tuple[tuple[str, float], ...]  # parameters then steps, in order
+    value: float
+    tol: float
+    digits: int
+
+    def names(self) -> dict[str, float]:
+        return dict(self.values)
+
+
+@dataclass(frozen=True)
 class Question:
     id: str
     title: dict[str, str]  # lang -> question text
@@ -64,6 +98,9 @@ class Question:
     # lang -> an interviewer's note (what earns credit, common traps): advice to the candidate,
     # never part of the answer itself; `show` and `--reveal` print it apart
     note: dict[str, str] = field(default_factory=dict)
+    kind: str = "rubric"  # "rubric" (key points) or "number" (quizcli/kinds/)
+    number: NumberSpec | None = None  # kind "number": the template
+    draw: Draw | None = None  # kind "number", one attempt (kinds.instance): its parameters
     path: Path | None = field(default=None, compare=False)
     builtin: bool = field(default=True, compare=False)
     # where fields start in the file ("id", "follow_ups[0]", "key_points[sparsity]", …):

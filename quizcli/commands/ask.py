@@ -34,7 +34,9 @@ def ask(
                                        help="Do not drill down with follow-up questions."),
     shuffle: bool = typer.Option(False, "--shuffle", help="Ask the selected questions in random order."),
     seed: Optional[int] = typer.Option(None, "--seed", metavar="S",
-                                       help="Seed for --shuffle (implies --shuffle)."),
+                                       help="Seed for --shuffle (implies --shuffle) and for the "
+                                       "numbers a computed question draws (with --answer: that "
+                                       "draw; default the one quiz show shows)."),
     lang: Optional[str] = typer.Option(None, "--lang", metavar="ko|en",
                                        help="Language of questions and feedback (default: QUIZ_LANG, locale, en). "
                                        "Your answer's language is detected from its text."),
@@ -85,7 +87,7 @@ def ask(
                             "(e.g. quiz ask --id relu-vs-sigmoid --answer \"...\").")
         _one_answer(ids[0], answer, answer_file, language, json_=json_, rate=rate,
                         explain=explain_grading, home=home, content_dir=content_dir,
-                        ascii_only=ascii_, width=width)
+                        ascii_only=ascii_, width=width, seed=seed)
         return
     if ids and (tags or difficulty is not None):
         raise QuizError("Choose questions either by --id or by --tag/--difficulty, not both.")
@@ -152,10 +154,11 @@ def _read_answer_file(path: str) -> str:
 
 
 def _one_answer(qid, answer, answer_file, lang, *, json_, rate, explain, home, content_dir,
-                ascii_only, width) -> None:
+                ascii_only, width, seed=None) -> None:
     """Grade one answer (no prompts); with --rate, save it as a review."""
     from ..errors import QuizError
-    from ..grading import RATINGS, grade, parse_rating
+    from ..grading import RATINGS, parse_rating
+    from ..kinds import grade, instance
 
     rating = None
     if rate is not None:
@@ -163,9 +166,9 @@ def _one_answer(qid, answer, answer_file, lang, *, json_, rate, explain, home, c
         if rating is None:
             raise QuizError(f"Unknown rating '{rate}' for --rate. Allowed: again, hard, good, easy (or 1-4).")
     bank = _load_bank(content_dir, lang, lazy=True)  # one question: parse only what is asked
-    question = _question(bank, qid)
+    question = instance(_question(bank, qid), 0 if seed is None else seed)
     text = answer if answer is not None else _read_answer_file(answer_file)
-    g = grade(question, text, default_lang=lang)
+    g = grade(question, text, lang, _lexicon(bank))
     saved = None
     if rating is not None:
         from ..store import open_store
@@ -186,6 +189,10 @@ def _one_answer(qid, answer, answer_file, lang, *, json_, rate, explain, home, c
                                 "phrase": m.phrase, "start": m.start, "end": m.end}
                                for m in g.matches]
             data["misconceptions"] = _misconceptions_json(question, g, lang)
+        if question.draw is not None:  # a number question: the draw that was graded
+            d = question.draw
+            data["draw"] = {"seed": d.seed, "values": dict(d.values), "value": d.value,
+                            "tol": d.tol}
         if saved is not None:  # with --rate: say that it was saved and when it comes back
             data["saved"] = {"rating": RATINGS[saved.rating - 1], "due": saved.due.isoformat()}
         emit(data)
@@ -201,12 +208,18 @@ def _one_answer(qid, answer, answer_file, lang, *, json_, rate, explain, home, c
         render_saved(console, saved, lang)
 
 
+def _lexicon(bank):
+    """The bank's lexicon for claim grading, loaded only if a graded key point has claims."""
+    return lambda: bank.lexicon
+
+
 def _misconceptions_json(question, g, lang):
     """--json --explain-grading: the reject patterns found, like matches, plus why (in --lang)."""
     from ..grading import misconception_why
 
     return [{"key_point": m.key_point, "lang": m.lang, "pattern": m.pattern, "phrase": m.phrase,
-             "start": m.start, "end": m.end, "why": misconception_why(question, m.key_point, lang)}
+             "start": m.start, "end": m.end,
+             "why": misconception_why(question, m.key_point, lang, m.pattern if m.claim else None)}
             for m in g.misconceptions]
 
 
@@ -286,7 +299,8 @@ def _interview(*, ids, tags, difficulty, count, follow_ups, shuffle, seed, lang,
 
         session = Session(plan, read=io.read, emit=io.show, record=record, see_also=see_also,
                           lookup=bank.find, lang=lang, follow_ups=follow_ups, chain=chain,
-                          reveal=reveal, demos=_demo_available(), limit=count)
+                          reveal=reveal, demos=_demo_available(), limit=count, seed=seed,
+                          lexicon=_lexicon(bank))
         try:
             result = session.run()
         finally:

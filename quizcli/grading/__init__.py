@@ -45,6 +45,8 @@ RATING_THRESHOLDS = ((0.9, 4), (0.6, 3), (0.3, 2), (0.0, 1))
 
 KO_SHARE = 0.3
 MAX_GRADED_CHARS = 100_000
+#: claims are read in the first 20,000 characters (a five-minute spoken answer is about 5,000)
+MAX_CLAIM_CHARS = 20_000
 MAX_RUN = 100
 _LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN + 1))
 CONTEXT_CHARS = 30
@@ -60,7 +62,8 @@ class KeyPointMatch:
     phrase: str  # the matched text, as it reads in the normalised answer
     start: int  # offsets in the normalised answer
     end: int
-    context: str  # the phrase with up to CONTEXT_CHARS characters either side
+    context: str  # the phrase with up to CONTEXT_CHARS characters either side; for a claim, its sentence
+    claim: bool = False  # True: `pattern` is a claim and `phrase` the concepts that met it
 
 
 @dataclass(frozen=True)
@@ -208,7 +211,8 @@ def grade(question: Question, answer: str, default_lang: str = "en", lexicon=Non
     Key points with `claims` are graded by claims (claims.py, over `lexicon`, default the
     built-in one); key points with only `match` patterns by those patterns."""
     text = prepare(answer)
-    truncated = len(text) > MAX_GRADED_CHARS or len(answer) > 4 * MAX_GRADED_CHARS
+    truncated = len(text) > MAX_GRADED_CHARS or len(answer) > 4 * MAX_GRADED_CHARS or (
+        len(answer) > MAX_CLAIM_CHARS and any(getattr(kp, "claims", ()) for kp in question.key_points))
     text = text[:MAX_GRADED_CHARS]
     lang = detect_lang(text, default_lang)
     order = (lang, "en" if lang == "ko" else "ko")
@@ -262,7 +266,7 @@ def read_answer(question: Question, answer: str, lexicon=None):
 
     if lexicon is None:
         lexicon = builtin_lexicon()
-    raw = answer[:4 * MAX_GRADED_CHARS].replace("**", "").replace("`", "")
+    raw = answer[:MAX_CLAIM_CHARS].replace("**", "").replace("`", "")
     lines = [_LONG_RUN.sub(_split_run, _normalize(line)) for line in raw.splitlines()]
     lines = [ln for ln in lines if ln]
     return analyse(lines, lexicon, question_concepts(question))
@@ -283,12 +287,12 @@ def judge(kp, clauses, lang: str):
             hit = find_claim(claim, clauses, strict=True)
             if hit is not None:
                 return Misconception(kp.id, lang, claim.text, " … ".join(hit.phrases), 0, 0,
-                                     hit.sentence), None
+                                     hit.sentence, True), None
     for claim in _parsed(kp.claims):
         hit = find_claim(claim, clauses)
         if hit is not None:
             return None, KeyPointMatch(kp.id, lang, claim.text, " … ".join(hit.phrases), 0, 0,
-                                       hit.sentence)
+                                       hit.sentence, True)
     return None, None
 
 
@@ -309,14 +313,15 @@ def key_point_text(question: Question, kp_id: str, lang: str) -> str:
     return kp_id
 
 
-def misconception_why(question: Question, kp_id: str, lang: str) -> str:
-    """Why a rejected phrase is wrong, in `lang`: the key point's `why`, else its text."""
+def misconception_why(question: Question, kp_id: str, lang: str, claim: str | None = None) -> str:
+    """Why a rejected phrase is wrong, in `lang`: the `why` of the contradiction whose claim was
+    found (or the key point's `why`), else its text."""
     for kp in question.key_points:
         if kp.id == kp_id:
+            for con in getattr(kp, "contradicts", ()):
+                if con.why and (claim is None or claim in con.claims):
+                    return con.why.get(lang) or next(iter(con.why.values()))
             why = getattr(kp, "why", None) or {}
             if why:
                 return why.get(lang) or next(iter(why.values()))
-            for con in getattr(kp, "contradicts", ()):
-                if con.why:
-                    return con.why.get(lang) or next(iter(con.why.values()))
     return key_point_text(question, kp_id, lang)

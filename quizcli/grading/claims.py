@@ -178,10 +178,13 @@ def _mark_negation(clause: Clause) -> None:
     text, occ = clause.text, clause.occurrences
     if not occ:
         return
-    spans = [(o.start, o.end) for o in occ]
+    import bisect
+
+    starts = [o.start for o in occ]
 
     def inside(pos: int) -> bool:
-        return any(a <= pos < b for a, b in spans)
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and occ[k].start <= pos < occ[k].end
 
     # English: a negator negates the next occurrence within four words
     for m in _EN_NEG.finditer(text):

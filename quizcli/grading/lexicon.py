@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 LANGS = ("en", "ko")
-MAX_FORM = 80
+MAX_FORM = 120
 _REGEX_PREFIX = "re:"
 # an unbounded repetition of anything but white space ('.*', '\w+', '[^.]*', '{2,}')
 _UNBOUNDED = re.compile(r"(?<!\\s)(?<!\\)(?:\*|\+|\{\d+,\})")

@@ -12,6 +12,7 @@ import sys
 from ..console import box_style, literal
 from ..grading import RATINGS, MAX_GRADED_CHARS, Grade, key_point_text, misconception_why
 from ..i18n import Catalog
+from ..kinds import titles
 from ..session import (Asked, BadInput, Graded, Hint, ModelAnswer, NoMoreHints, Prompt, Rated,
                        RecordFailed, SeeAlsoFailed, SessionResult, Skipped, UnknownCommand)
 
@@ -52,6 +53,10 @@ T = Catalog({
     "lang_en": {"en": "English", "ko": "영어"},
     "matched": {"en": "matched “{phrase}” with /{pattern}/ ({plang} patterns) in: {context}",
                 "ko": "“{phrase}” 일치 — /{pattern}/ ({plang} 패턴), 위치: {context}"},
+    "claimed": {"en": "claim [{pattern}] stated by “{phrase}” in: {context}",
+                "ko": "claim [{pattern}] — “{phrase}”, 문장: {context}"},
+    "contradicted": {"en": "misconception [{pattern}] stated by “{phrase}” in: {context}",
+                     "ko": "오개념 [{pattern}] — “{phrase}”, 문장: {context}"},
     "hinted": {"en": "(hint given: counted as missed)", "ko": "(힌트를 봤으므로 놓친 것으로 계산)"},
     "misconception": {"en": "{kp}: your answer says '{phrase}' — {why}",
                       "ko": "{kp}: 답변의 '{phrase}' 부분은 사실과 다릅니다 — {why}"},
@@ -182,7 +187,7 @@ def grade_view(grade: Grade, question, lang: str, ascii_only: bool, explain: boo
             line.append(" " + T("hinted", lang), style="dim")
         m = matches.get(kp.id)
         if explain and m is not None:
-            line.append("\n" + T("matched", lang, phrase=literal(m.phrase),
+            line.append("\n" + T("claimed" if m.claim else "matched", lang, phrase=literal(m.phrase),
                                   pattern=literal(m.pattern), plang=m.lang,
                                   context=literal(m.context)), style="dim")
         rows.add_row(mark, line)
@@ -205,9 +210,10 @@ def misconception_rows(grade: Grade, question, lang: str, ascii_only: bool, expl
     rows.add_column(overflow="fold")
     for m in grade.misconceptions:
         line = Text(T("misconception", lang, kp=literal(m.key_point), phrase=literal(m.phrase),
-                      why=literal(misconception_why(question, m.key_point, lang))), style="red")
+                      why=literal(misconception_why(question, m.key_point, lang,
+                                                    m.pattern if m.claim else None))), style="red")
         if explain:
-            line.append("\n" + T("rejected", lang, pattern=literal(m.pattern), plang=m.lang,
+            line.append("\n" + T("contradicted" if m.claim else "rejected", lang, pattern=literal(m.pattern), plang=m.lang,
                                   context=literal(m.context)), style="dim")
         rows.add_row(Text(f" {_WRONG[ascii_only]}", style="red"), line)
     return rows
@@ -389,7 +395,7 @@ def render_summary(console, result: SessionResult, questions: dict, lang: str,
                           rating_name(r.rating, lang) + ("" if r.saved else " (!)"))
         for qid in result.skipped:
             q = questions.get(qid)
-            title = literal(q.title.get(lang)) if q else qid
+            title = literal(titles(q).get(lang)) if q else qid
             table.add_row("–", title, "–", T("skipped_cell", lang))
         console.print(table)
     else:

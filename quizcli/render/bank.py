@@ -149,6 +149,8 @@ def render_question(console, v, ascii_only: bool = False) -> None:
     meta.append("\n" + "  ".join("#" + literal(t) for t in q.tags))
     if not q.builtin and q.path:
         meta.append("\n" + T("user_file", lang, path=literal(display_path(q.path))))
+    for line in v.about_kind:  # e.g. a number question's parameter ranges
+        meta.append("\n" + literal(line))
     console.print(Panel(Group(head, meta), box=box_style(ascii_only)))
 
     console.print(_heading(T("answer", lang)))

@@ -217,7 +217,9 @@ def compute_stats(store: Store, *, now: datetime | None = None, tz=None, bank=No
             missed[(r.question_id, kp)] += 1
 
     def title(qid):
-        return dict(bank[qid].title) if bank is not None and qid in bank else None
+        from ..kinds import titles  # a number question's title with its parameters filled in
+
+        return titles(bank[qid]) if bank is not None and qid in bank else None
 
     def kp_text(qid, kp):
         if bank is None or qid not in bank:
@@ -225,7 +227,9 @@ def compute_stats(store: Store, *, now: datetime | None = None, tz=None, bank=No
         for point in bank[qid].key_points:
             if point.id == kp:
                 return dict(point.text)
-        return None
+        from ..kinds import point_text  # a kind's derived key point ("value" of a number question)
+
+        return point_text(bank[qid], kp)
 
     most_missed = [MissedPoint(q, kp, n, answers[q], title(q), kp_text(q, kp))
                    for (q, kp), n in sorted(missed.items(), key=lambda i: (-i[1], i[0]))[:TOP_MISSED]]
