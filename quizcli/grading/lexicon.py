@@ -187,13 +187,15 @@ class Lexicon:
                 if not f.startswith(_REGEX_PREFIX)]
 
     def matcher(self, concepts: Iterable[str] | None = None) -> "Scanner":
-        """A scanner for `concepts` (None: all), with the forms of longer concepts that contain
-        them, so the longest form at a position wins as it would with the whole lexicon."""
+        """A scanner for `concepts` (None: all): the longest of their forms at a position wins,
+        so a question that names both `dying-relu` and `relu` reads "dying relu" as the first."""
         key = frozenset(self.concepts) if concepts is None else frozenset(concepts)
         hit = self._matchers.get(key)
         if hit is not None:
             return hit
-        ids = key if concepts is None else self._closure(key)
+        # only the question's own concepts: a longer form of a concept the question never
+        # names (another topic's phrase) must not swallow one it needs
+        ids = key
         literal: dict[tuple, set[str]] = {}
         regex: dict[str, set[str]] = {}
         for cid in ids:
