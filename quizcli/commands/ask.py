@@ -52,6 +52,12 @@ def ask(
                                        help="With --answer: save the review with this rating."),
     explain_grading: bool = typer.Option(False, "--explain-grading",
                                          help="Show which phrase of the answer matched which key point."),
+    grader: str = typer.Option("rubric", "--grader", metavar="rubric|llm|both",
+                               help="Who grades: the offline rubric (default), an LLM over an "
+                               "OpenAI-compatible endpoint (QUIZ_LLM_BASE_URL, QUIZ_LLM_MODEL, "
+                               "QUIZ_LLM_API_KEY, QUIZ_LLM_TIMEOUT or llm.toml in the quiz home), "
+                               "or both side by side, you pick. Any LLM failure falls back to "
+                               "the rubric."),
     home: Optional[str] = home_option(),
     practice: bool = typer.Option(False, "--practice",
                                   help="Ignore the review schedule: every question in curriculum order."),
@@ -70,6 +76,9 @@ def ask(
 
     language = resolve_lang(lang)
     one_shot = answer is not None or answer_file is not None
+    from .ask_llm import check_grader
+
+    llm_config = check_grader(grader, reveal=reveal, home=home)
     if answer is not None and answer_file is not None:
         raise QuizError("Give the answer once: --answer TEXT or --answer-file FILE, not both.")
     if not one_shot:
@@ -85,7 +94,8 @@ def ask(
                             "(e.g. quiz ask --id relu-vs-sigmoid --answer \"...\").")
         _one_answer(ids[0], answer, answer_file, language, json_=json_, rate=rate,
                         explain=explain_grading, home=home, content_dir=content_dir,
-                        ascii_only=ascii_, width=width)
+                        ascii_only=ascii_, width=width, grader=grader.strip().casefold(),
+                        llm_config=llm_config)
         return
     if ids and (tags or difficulty is not None):
         raise QuizError("Choose questions either by --id or by --tag/--difficulty, not both.")
@@ -97,7 +107,8 @@ def ask(
         ids=ids or [], tags=tags or [], difficulty=difficulty, count=count,
         follow_ups=not no_follow_ups, shuffle=shuffle or seed is not None, seed=seed,
         lang=language, reveal=reveal, explain=explain_grading, home=home, practice=practice,
-        new=new, content_dir=content_dir, ascii_only=ascii_, width=width)
+        new=new, content_dir=content_dir, ascii_only=ascii_, width=width,
+        grader=grader.strip().casefold(), llm_config=llm_config)
     if code:
         raise typer.Exit(code)
 
@@ -152,7 +163,7 @@ def _read_answer_file(path: str) -> str:
 
 
 def _one_answer(qid, answer, answer_file, lang, *, json_, rate, explain, home, content_dir,
-                ascii_only, width) -> None:
+                ascii_only, width, grader="rubric", llm_config=None) -> None:
     """Grade one answer (no prompts); with --rate, save it as a review."""
     from ..errors import QuizError
     from ..grading import RATINGS, grade, parse_rating
@@ -166,6 +177,11 @@ def _one_answer(qid, answer, answer_file, lang, *, json_, rate, explain, home, c
     question = _question(bank, qid)
     text = answer if answer is not None else _read_answer_file(answer_file)
     g = grade(question, text, default_lang=lang)
+    decided, extra, verdict, rubric = "rubric", None, None, g
+    if llm_config is not None:  # --grader llm|both
+        from .ask_llm import one_shot
+
+        g, decided, extra, verdict = one_shot(question, text, g, llm_config, grader, lang)
     saved = None
     if rating is not None:
         from ..store import open_store
@@ -173,7 +189,7 @@ def _one_answer(qid, answer, answer_file, lang, *, json_, rate, explain, home, c
         with open_store(home) as store:
             saved = store.record_review(question.id, rating, score=round(g.score, 4),
                                         covered=g.covered, missed=g.missed, lang=g.lang,
-                                        duration_s=None, tags=question.tags)
+                                        duration_s=None, tags=question.tags, grader=decided)
     if json_:
         from ..jsonout import emit
 
@@ -181,6 +197,8 @@ def _one_answer(qid, answer, answer_file, lang, *, json_, rate, explain, home, c
                 "missed": list(g.missed), "score": round(g.score, 4),
                 "suggested_rating": RATINGS[g.suggested_rating - 1],
                 "follow_ups": [f for f in question.follow_ups if f in bank]}
+        if extra is not None:  # --grader llm|both: after the seven keys, which never change
+            data.update(extra)
         if explain:
             data["matches"] = [{"key_point": m.key_point, "lang": m.lang, "pattern": m.pattern,
                                 "phrase": m.phrase, "start": m.start, "end": m.end}
@@ -195,6 +213,10 @@ def _one_answer(qid, answer, answer_file, lang, *, json_, rate, explain, home, c
 
     console = make_console(width)
     render_single(console, question, text, g, lang, ascii_only=ascii_only, explain=explain)
+    if llm_config is not None:
+        from .ask_llm import render_one_shot
+
+        render_one_shot(console, question, rubric, verdict, grader, lang, ascii_only)
     if saved is not None:
         from ..render.ask import render_saved
 
@@ -243,7 +265,8 @@ def _demo_available() -> bool:
 
 
 def _interview(*, ids, tags, difficulty, count, follow_ups, shuffle, seed, lang, reveal, explain,
-               home, practice, new, content_dir, ascii_only, width) -> int:
+               home, practice, new, content_dir, ascii_only, width, grader="rubric",
+               llm_config=None) -> int:
     """The interactive session; returns the exit code (130 after Ctrl-C)."""
     from ..console import make_console
     from ..render import ask as render
@@ -273,7 +296,7 @@ def _interview(*, ids, tags, difficulty, count, follow_ups, shuffle, seed, lang,
             store.record_review(review.question_id, review.rating, score=review.score,
                                 covered=review.covered, missed=review.missed, lang=review.lang,
                                 duration_s=review.duration_s, session_id=session_id,
-                                tags=review.tags)
+                                tags=review.tags, grader=review.grader)
 
         def see_also(kind, target):
             if kind == "explain":
@@ -284,9 +307,14 @@ def _interview(*, ids, tags, difficulty, count, follow_ups, shuffle, seed, lang,
             else:
                 _run_demo(target, lang, ascii_only)
 
+        judge = None
+        if llm_config is not None:  # --grader llm|both
+            from .ask_llm import session_judge
+
+            judge = session_judge(console, llm_config, grader, lang, ascii_only, io.echo)
         session = Session(plan, read=io.read, emit=io.show, record=record, see_also=see_also,
                           lookup=bank.find, lang=lang, follow_ups=follow_ups, chain=chain,
-                          reveal=reveal, demos=_demo_available(), limit=count)
+                          reveal=reveal, demos=_demo_available(), limit=count, judge=judge)
         try:
             result = session.run()
         finally:

@@ -161,7 +161,8 @@ def _shown_url(url: str) -> str:
 # ------------------------------------------------------------------------------ failures
 class LLMFailure(Exception):
     """Why the LLM verdict is not available: `code` is one of timeout, refused, network, http,
-    malformed, partial, empty, interrupted; `detail` a short, key-free explanation."""
+    malformed, partial, empty, interrupted; `detail` a short, key-free explanation (for
+    malformed: a code the renderer words, e.g. not_json, no_list)."""
 
     def __init__(self, code: str, detail: str = ""):
         super().__init__(f"{code}: {detail}" if detail else code)
@@ -288,7 +289,7 @@ def post_json(config: LLMConfig, payload: dict, timeout: float) -> dict:
     try:
         return json.loads(box["body"].decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise LLMFailure("malformed", "the response body is not JSON") from None
+        raise LLMFailure("malformed", "body_not_json") from None
 
 
 def _failure(exc: BaseException, config: LLMConfig, timeout: float) -> LLMFailure:
@@ -328,9 +329,9 @@ def reply_items(body: dict) -> list:
         choice = body["choices"][0]
         content = choice["message"]["content"]
     except (KeyError, IndexError, TypeError):
-        raise LLMFailure("malformed", "no choices[0].message.content in the response") from None
+        raise LLMFailure("malformed", "no_content") from None
     if not isinstance(content, str) or not content.strip():
-        raise LLMFailure("malformed", "the model's reply is empty")
+        raise LLMFailure("malformed", "empty_reply")
     cut = isinstance(choice, dict) and choice.get("finish_reason") == "length"
     m = _FENCE.match(content)
     text = m.group(1) if m else content.strip()
@@ -343,11 +344,10 @@ def reply_items(body: dict) -> list:
         except ValueError:
             data = None
         if data is None:
-            raise LLMFailure("partial" if cut else "malformed",
-                             "the reply was cut off" if cut else "the reply is not JSON") from None
+            raise LLMFailure("partial" if cut else "malformed", "" if cut else "not_json") from None
     items = data.get("key_points") if isinstance(data, dict) else data
     if not isinstance(items, list):
-        raise LLMFailure("malformed", "no key_points list in the reply")
+        raise LLMFailure("malformed", "no_list")
     return items
 
 
@@ -384,7 +384,7 @@ def verdict_from_items(question, answer: str, items: list, lang: str, model: str
     notes: list[Note] = []
     for item in items:
         if not isinstance(item, dict):
-            raise LLMFailure("malformed", "a key_points item is not an object")
+            raise LLMFailure("malformed", "bad_item")
         kid = str(item.get("id", item.get("key_point", "")))
         verdict = str(item.get("verdict", "")).strip().casefold()
         quote = item.get("quote") or ""
@@ -400,7 +400,7 @@ def verdict_from_items(question, answer: str, items: list, lang: str, model: str
             verdict = "missed"
         said[kid] = (verdict, quote)
     if not said:
-        raise LLMFailure("malformed", "the reply names none of the key points")
+        raise LLMFailure("malformed", "no_key_points")
     covered, missed, matches, wrong = [], [], [], []
     for kid in ids:
         if kid not in said:
@@ -463,6 +463,11 @@ def grade_llm(question, answer: str, config: LLMConfig, default_lang: str = "en"
         if left <= 0.05:
             raise LLMFailure("timeout", f"{config.timeout:g}") from None
         payload["response_format"] = {"type": "json_object"}
-        body = post_json(config, payload, left)
+        try:
+            body = post_json(config, payload, left)
+        except LLMFailure as again:
+            if again.code == "timeout":  # the deadline covers both requests
+                raise LLMFailure("timeout", f"{config.timeout:g}") from None
+            raise
     items = reply_items(body)
     return verdict_from_items(question, answer, items, lang, config.model, truncated)

@@ -11,6 +11,7 @@ import sys
 
 from ..console import box_style, literal
 from ..grading import RATINGS, MAX_GRADED_CHARS, Grade, key_point_text, misconception_why
+from ..grading.llm import LLM_PATTERN
 from ..i18n import Catalog
 from ..session import (Asked, BadInput, Graded, Hint, ModelAnswer, NoMoreHints, Prompt, Rated,
                        RecordFailed, SeeAlsoFailed, SessionResult, Skipped, UnknownCommand)
@@ -52,6 +53,8 @@ T = Catalog({
     "lang_en": {"en": "English", "ko": "영어"},
     "matched": {"en": "matched “{phrase}” with /{pattern}/ ({plang} patterns) in: {context}",
                 "ko": "“{phrase}” 일치 — /{pattern}/ ({plang} 패턴), 위치: {context}"},
+    "quoted": {"en": "the LLM quoted “{phrase}” in: {context}",
+               "ko": "LLM이 인용한 부분: “{phrase}”, 위치: {context}"},
     "hinted": {"en": "(hint given: counted as missed)", "ko": "(힌트를 봤으므로 놓친 것으로 계산)"},
     "misconception": {"en": "{kp}: your answer says '{phrase}' — {why}",
                       "ko": "{kp}: 답변의 '{phrase}' 부분은 사실과 다릅니다 — {why}"},
@@ -181,7 +184,10 @@ def grade_view(grade: Grade, question, lang: str, ascii_only: bool, explain: boo
         if kp.id in grade.hinted:
             line.append(" " + T("hinted", lang), style="dim")
         m = matches.get(kp.id)
-        if explain and m is not None:
+        if explain and m is not None and m.pattern == LLM_PATTERN:
+            line.append("\n" + T("quoted", lang, phrase=literal(m.phrase),
+                                  context=literal(m.context)), style="dim")
+        elif explain and m is not None:
             line.append("\n" + T("matched", lang, phrase=literal(m.phrase),
                                   pattern=literal(m.pattern), plang=m.lang,
                                   context=literal(m.context)), style="dim")
@@ -206,7 +212,10 @@ def misconception_rows(grade: Grade, question, lang: str, ascii_only: bool, expl
     for m in grade.misconceptions:
         line = Text(T("misconception", lang, kp=literal(m.key_point), phrase=literal(m.phrase),
                       why=literal(misconception_why(question, m.key_point, lang))), style="red")
-        if explain:
+        if explain and m.pattern == LLM_PATTERN:
+            line.append("\n" + T("quoted", lang, phrase=literal(m.phrase),
+                                  context=literal(m.context)), style="dim")
+        elif explain:
             line.append("\n" + T("rejected", lang, pattern=literal(m.pattern), plang=m.lang,
                                   context=literal(m.context)), style="dim")
         rows.add_row(Text(f" {_WRONG[ascii_only]}", style="red"), line)
