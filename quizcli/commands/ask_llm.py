@@ -100,7 +100,14 @@ def session_judge(console, config, grader: str, lang: str, ascii_only: bool, ech
     from ..render.llm import T, comparison, differences, fallback_line, note_lines, pick_verdict
 
     def judge(question, answer, rubric):
-        status = console.status(Text(T("waiting", lang, model=config.model)), spinner="dots")
+        waiting = Text(T("waiting", lang, model=config.model), style="dim")
+        if console.is_terminal and not console.is_dumb_terminal:
+            status = console.status(waiting, spinner="dots")
+        else:  # no spinner on a dumb terminal or a pipe: say it once
+            import contextlib
+
+            console.print(waiting)
+            status = contextlib.nullcontext()
         verdict, failure = ask_llm(question, answer, config, lang, wait=status)
         if failure is not None:
             console.print(Text(fallback_line(failure, lang), style="yellow"))
