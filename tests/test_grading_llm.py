@@ -308,3 +308,38 @@ def test_review_log_records_the_grader():
             s.record_review(QID, 3, grader="gpt")
         cols = {r[1]: r for r in s.db.execute("PRAGMA table_info(reviews)")}
         assert cols["grader"][4] == "'rubric'"  # the default of every older review
+
+
+# ------------------------------------------------------------------ benchmark
+def test_benchmark_measures_the_configured_endpoint(server, monkeypatch, capsys):
+    """benchmarks/grading.py --grader llm: a model that states exactly the labels scores 1.0
+    on the answers it grades; a failed answer covers nothing and is counted."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "grading.py"
+    spec = importlib.util.spec_from_file_location("bench_grading", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    items = bench.load("first")[:3]
+    for item in items[:2]:  # the whole answer is a verbatim quote
+        server.script(verdicts(*[(k, "covered", item["answer"]) for k in item["covers"]],
+                               *[("not-a-point", "missed", "")]) if item["covers"] else
+                      chat({"key_points": [{"id": kp, "verdict": "missed", "quote": ""} for kp in
+                                           [k.id for k in _bank().get(item["question"]).key_points]]}))
+    server.script({"status": 500, "body": {}})
+    monkeypatch.setenv("QUIZ_LLM_BASE_URL", server.base_url)
+    monkeypatch.setenv("QUIZ_LLM_MODEL", "scripted-model")
+    assert bench.main(["--grader", "llm", "--sets", "first", "--limit", "3", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)["first"]
+    assert report["answers"] == 3 and report["failures"] == 1
+    figures = report["figures"]["all"]
+    assert figures["fp"] == 0
+    assert figures["tp"] == sum(len(i["covers"]) for i in items[:2])
+    assert figures["fn"] == len(items[2]["covers"])
+
+
+def _bank():
+    from quizcli.bank.loader import load_bank
+
+    return load_bank()
