@@ -3,6 +3,7 @@
     python benchmarks/grading.py                      # precision/recall per set and language
     python benchmarks/grading.py --disagreements tune # list disagreements of a tunable set
     python benchmarks/grading.py --json
+    python benchmarks/grading.py --grader llm --sets blind2-held   # the configured LLM endpoint
 
 Figures are micro-averaged over (answer, key point) pairs: a pair is a true positive when the
 grader covers a key point the label covers. Labels follow one rule: a point is covered only when
@@ -13,6 +14,11 @@ cover it). Sets:
 - blind2 (graded_answers_blind2.yaml, 159 over 32 questions, 121 of them real answers): split into
   `tune` (rubric work may read it) and `held` (measured, never read: its disagreements are never
   printed).
+
+`--grader llm` grades with the model configured by QUIZ_LLM_BASE_URL / QUIZ_LLM_MODEL (or
+llm.toml in the quiz home; README, "Grade with an LLM"), through the same measure(). An answer
+the model fails on (timeout, HTTP error, malformed reply) counts as covering nothing and is
+counted under "failures"; `--limit N` grades only the first N answers of each set.
 """
 
 from __future__ import annotations
@@ -92,23 +98,56 @@ def rubric_grader(bank):
     return fn
 
 
+def llm_grader(bank, failures: list):
+    """The LLM grader's covered key points; a failure covers nothing and is recorded."""
+    from quizcli.grading.llm import LLMFailure, grade_llm, load_config
+
+    config = load_config()
+
+    def fn(q, answer):
+        try:
+            return grade_llm(q, answer, config).grade.covered
+        except LLMFailure as exc:
+            failures.append(exc.code)
+            return ()
+
+    return fn
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sets", default=",".join(SETS), help="comma-separated set names")
     ap.add_argument("--disagreements", metavar="SET", help="print the disagreements of SET "
                     "(not allowed for held-out sets)")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--grader", choices=("rubric", "llm"), default="rubric",
+                    help="rubric (offline, default) or llm (the configured endpoint)")
+    ap.add_argument("--limit", type=int, metavar="N", help="only the first N answers of each set")
     args = ap.parse_args(argv)
 
     from quizcli.bank.loader import load_bank
 
     bank = load_bank()
-    fn = rubric_grader(bank)
+    failures: list = []
+    if args.grader == "llm":
+        from quizcli.errors import QuizError
+
+        try:
+            fn = llm_grader(bank, failures)
+        except QuizError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+    else:
+        fn = rubric_grader(bank)
     report = {}
     for name in args.sets.split(","):
-        items = load(name)
+        items = load(name)[:args.limit] if args.limit else load(name)
+        failures.clear()
         figures, disagreements, median_ms = measure(bank, items, fn)
         report[name] = {"answers": len(items), "figures": figures, "median_ms": round(median_ms, 3)}
+        if args.grader == "llm":
+            report[name]["grader"] = "llm"
+            report[name]["failures"] = len(failures)
         if args.disagreements == name:
             if name in NEVER_SHOWN:
                 print(f"{name} is never shown (blind): figures only", file=sys.stderr)
@@ -124,6 +163,8 @@ def main(argv=None) -> int:
             if f:
                 line.append(f"{lang} P {f['precision']:.3f} R {f['recall']:.3f}")
         line.append(f"{r['median_ms']:.2f} ms/answer (median)")
+        if "failures" in r:
+            line.append(f"{r['failures']} failed (counted as covering nothing)")
         print(" · ".join(line))
         for d in r.get("disagreements", []):
             print(f"    {d[0]} {d[1]}: false credit {d[2]}, missed {d[3]}")

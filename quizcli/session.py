@@ -143,6 +143,7 @@ class Review:
     tags: tuple[str, ...] = ()
     follow_up_of: str | None = None
     saved: bool = True  # False when `record` raised
+    grader: str = "rubric"  # which grader's verdict decided: 'rubric' or 'llm'
 
 
 @dataclass
@@ -211,18 +212,22 @@ class Session:
         clock: Callable[[], float] = time.monotonic,
         seed: int | None = None,
         lexicon=None,
+        judge: Callable[[Question, str, Grade], tuple[Grade, str]] | None = None,
     ):
         """`plan`: the questions in order. `chain`: insert each answered question's follow-ups
         after it (off when the store already ordered follow-ups). `lookup`: id -> Question for
         follow-ups that are not in the plan. `see_also(kind, target)` runs 'explain' / 'demo'
         targets; `demos`: offer demo targets too (only when `quiz demo` exists). `seed`: draws
         the parameters of `number` questions reproducibly (None: fresh each attempt).
-        `lexicon`: the bank's lexicon, passed to grading."""
+        `lexicon`: the bank's lexicon, passed to grading. `judge(q, answer, rubric_grade) ->
+        (grade, 'rubric'|'llm')`: a second grader (quiz ask --grader llm|both) that decides
+        which verdict counts; it handles its own failures."""
         self.read, self.emit = read, emit
         self.record_fn, self.see_also_fn = record, see_also
         self.lookup = lookup or (lambda _id: None)
         self.lang, self.follow_ups, self.chain = lang, follow_ups, chain
         self.reveal, self.demos, self.clock = reveal, demos, clock
+        self.judge = judge
         known = {q.id: q for q in plan}
         self._known = known
         self.plan = top_level(plan) if (follow_ups and chain) else _dedupe(plan)
@@ -291,6 +296,7 @@ class Session:
                         parent.id if parent else None))
         started = self.clock()
         hinted: tuple[str, ...] = ()
+        grader = "rubric"
         try:
             if self.reveal:
                 g = self._reveal(q)
@@ -298,6 +304,8 @@ class Session:
             else:
                 answer, hinted = self._read_answer(q)
                 g = kind_grade(q, answer, self.lang, self.lexicon)
+                if self.judge is not None:
+                    g, grader = self.judge(q, answer, g)
                 g = with_hints(g, hinted)
         except _Skip:
             self.result.skipped.append(q.id)
@@ -314,7 +322,8 @@ class Session:
             rating, auto, interrupted = g.suggested_rating, True, True
         review = Review(q.id, dict(q.title), rating, g.suggested_rating, round(g.score, 4),
                         g.covered, g.missed, g.hinted, g.lang if answer is not None else self.lang,
-                        round(duration, 3), tuple(q.tags), parent.id if parent else None)
+                        round(duration, 3), tuple(q.tags), parent.id if parent else None,
+                        grader=grader)
         review = self._record(q, review)
         self.result.reviews.append(review)
         self.emit(Rated(q, rating, g.suggested_rating, auto))

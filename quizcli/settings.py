@@ -34,6 +34,13 @@ SETTINGS: tuple[Setting, ...] = (
             "reproducible schedules and tests.", "the system clock"),
     Setting("QUIZ_FSRS_FUZZ", "`0`, `false`, `no` or `off`: no random fuzz on review "
             "intervals (reproducible schedules).", "on"),
+    Setting("QUIZ_LLM_BASE_URL", "OpenAI-compatible server for `quiz ask --grader llm|both`, "
+            "e.g. `http://127.0.0.1:11434/v1` (Ollama); wins over `llm.toml` in the quiz home.",
+            "unset (LLM grader off)"),
+    Setting("QUIZ_LLM_MODEL", "Model name the LLM grader asks for, e.g. `qwen2.5:7b`.", "unset"),
+    Setting("QUIZ_LLM_API_KEY", "API key sent to the LLM server (never printed).", "unset"),
+    Setting("QUIZ_LLM_TIMEOUT", "Seconds to wait for the LLM grader before grading by the "
+            "rubric.", "30"),
 )
 
 _NAMES = frozenset(s.name for s in SETTINGS)

@@ -53,6 +53,12 @@ def ask(
                                        help="With --answer: save the review with this rating."),
     explain_grading: bool = typer.Option(False, "--explain-grading",
                                          help="Show which phrase of the answer matched which key point."),
+    grader: str = typer.Option("rubric", "--grader", metavar="rubric|llm|both",
+                               help="Who grades: the offline rubric (default), an LLM over an "
+                               "OpenAI-compatible endpoint (QUIZ_LLM_BASE_URL, QUIZ_LLM_MODEL, "
+                               "QUIZ_LLM_API_KEY, QUIZ_LLM_TIMEOUT or llm.toml in the quiz home), "
+                               "or both side by side, you pick. Any LLM failure falls back to "
+                               "the rubric."),
     home: Optional[str] = home_option(),
     practice: bool = typer.Option(False, "--practice",
                                   help="Ignore the review schedule: every question in curriculum order."),
@@ -71,6 +77,9 @@ def ask(
 
     language = resolve_lang(lang)
     one_shot = answer is not None or answer_file is not None
+    from .ask_llm import check_grader
+
+    llm_config = check_grader(grader, reveal=reveal, home=home)
     if answer is not None and answer_file is not None:
         raise QuizError("Give the answer once: --answer TEXT or --answer-file FILE, not both.")
     if not one_shot:
@@ -86,7 +95,8 @@ def ask(
                             "(e.g. quiz ask --id relu-vs-sigmoid --answer \"...\").")
         _one_answer(ids[0], answer, answer_file, language, json_=json_, rate=rate,
                         explain=explain_grading, home=home, content_dir=content_dir,
-                        ascii_only=ascii_, width=width, seed=seed)
+                        ascii_only=ascii_, width=width, seed=seed,
+                        grader=grader.strip().casefold(), llm_config=llm_config)
         return
     if ids and (tags or difficulty is not None):
         raise QuizError("Choose questions either by --id or by --tag/--difficulty, not both.")
@@ -98,7 +108,8 @@ def ask(
         ids=ids or [], tags=tags or [], difficulty=difficulty, count=count,
         follow_ups=not no_follow_ups, shuffle=shuffle or seed is not None, seed=seed,
         lang=language, reveal=reveal, explain=explain_grading, home=home, practice=practice,
-        new=new, content_dir=content_dir, ascii_only=ascii_, width=width)
+        new=new, content_dir=content_dir, ascii_only=ascii_, width=width,
+        grader=grader.strip().casefold(), llm_config=llm_config)
     if code:
         raise typer.Exit(code)
 
@@ -161,7 +172,7 @@ def _read_answer_file(path: str) -> str:
 
 
 def _one_answer(qid, answer, answer_file, lang, *, json_, rate, explain, home, content_dir,
-                ascii_only, width, seed=None) -> None:
+                ascii_only, width, seed=None, grader="rubric", llm_config=None) -> None:
     """Grade one answer (no prompts); with --rate, save it as a review."""
     from ..errors import QuizError
     from ..grading import RATINGS, parse_rating
@@ -176,6 +187,11 @@ def _one_answer(qid, answer, answer_file, lang, *, json_, rate, explain, home, c
     question = instance(_question(bank, qid), 0 if seed is None else seed)
     text = answer if answer is not None else _read_answer_file(answer_file)
     g = grade(question, text, lang, _lexicon(bank))
+    decided, extra, verdict, rubric = "rubric", None, None, g
+    if llm_config is not None:  # --grader llm|both
+        from .ask_llm import one_shot
+
+        g, decided, extra, verdict = one_shot(question, text, g, llm_config, grader, lang)
     saved = None
     if rating is not None:
         from ..store import open_store
@@ -183,7 +199,7 @@ def _one_answer(qid, answer, answer_file, lang, *, json_, rate, explain, home, c
         with open_store(home) as store:
             saved = store.record_review(question.id, rating, score=round(g.score, 4),
                                         covered=g.covered, missed=g.missed, lang=g.lang,
-                                        duration_s=None, tags=question.tags)
+                                        duration_s=None, tags=question.tags, grader=decided)
     if json_:
         from ..jsonout import emit
 
@@ -191,6 +207,8 @@ def _one_answer(qid, answer, answer_file, lang, *, json_, rate, explain, home, c
                 "missed": list(g.missed), "score": round(g.score, 4),
                 "suggested_rating": RATINGS[g.suggested_rating - 1],
                 "follow_ups": [f for f in question.follow_ups if f in bank]}
+        if extra is not None:  # --grader llm|both: after the seven keys, which never change
+            data.update(extra)
         if explain:
             data["matches"] = [{"key_point": m.key_point, "lang": m.lang, "pattern": m.pattern,
                                 "phrase": m.phrase, "start": m.start, "end": m.end}
@@ -209,6 +227,10 @@ def _one_answer(qid, answer, answer_file, lang, *, json_, rate, explain, home, c
 
     console = make_console(width)
     render_single(console, question, text, g, lang, ascii_only=ascii_only, explain=explain)
+    if llm_config is not None:
+        from .ask_llm import render_one_shot
+
+        render_one_shot(console, question, rubric, verdict, grader, lang, ascii_only)
     if saved is not None:
         from ..render.ask import render_saved
 
@@ -263,7 +285,8 @@ def _demo_available() -> bool:
 
 
 def _interview(*, ids, tags, difficulty, count, follow_ups, shuffle, seed, lang, reveal, explain,
-               home, practice, new, content_dir, ascii_only, width) -> int:
+               home, practice, new, content_dir, ascii_only, width, grader="rubric",
+               llm_config=None) -> int:
     """The interactive session; returns the exit code (130 after Ctrl-C)."""
     from ..console import make_console
     from ..render import ask as render
@@ -293,7 +316,7 @@ def _interview(*, ids, tags, difficulty, count, follow_ups, shuffle, seed, lang,
             store.record_review(review.question_id, review.rating, score=review.score,
                                 covered=review.covered, missed=review.missed, lang=review.lang,
                                 duration_s=review.duration_s, session_id=session_id,
-                                tags=review.tags)
+                                tags=review.tags, grader=review.grader)
 
         def see_also(kind, target):
             if kind == "explain":
@@ -304,10 +327,15 @@ def _interview(*, ids, tags, difficulty, count, follow_ups, shuffle, seed, lang,
             else:
                 _run_demo(target, lang, ascii_only)
 
+        judge = None
+        if llm_config is not None:  # --grader llm|both
+            from .ask_llm import session_judge
+
+            judge = session_judge(console, llm_config, grader, lang, ascii_only, io.echo)
         session = Session(plan, read=io.read, emit=io.show, record=record, see_also=see_also,
                           lookup=bank.find, lang=lang, follow_ups=follow_ups, chain=chain,
                           reveal=reveal, demos=_demo_available(), limit=count, seed=seed,
-                          lexicon=_lexicon(bank))
+                          lexicon=_lexicon(bank), judge=judge)
         from ..streams import TermAsInterrupt
 
         try:

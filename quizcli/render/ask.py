@@ -11,6 +11,7 @@ import sys
 
 from ..console import box_style, literal
 from ..grading import RATINGS, MAX_GRADED_CHARS, Grade, key_point_text, misconception_why
+from ..grading.llm import LLM_PATTERN
 from ..i18n import Catalog
 from ..kinds import titles
 from ..session import (Asked, BadInput, Graded, Hint, ModelAnswer, NoMoreHints, Prompt, Rated,
@@ -57,6 +58,8 @@ T = Catalog({
                 "ko": "claim [{pattern}] — “{phrase}”, 문장: {context}"},
     "contradicted": {"en": "misconception [{pattern}] stated by “{phrase}” in: {context}",
                      "ko": "오개념 [{pattern}] — “{phrase}”, 문장: {context}"},
+    "quoted": {"en": "the LLM quoted “{phrase}” in: {context}",
+               "ko": "LLM이 인용한 부분: “{phrase}”, 위치: {context}"},
     "hinted": {"en": "(hint given: counted as missed)", "ko": "(힌트를 봤으므로 놓친 것으로 계산)"},
     "misconception": {"en": "{kp}: your answer says '{phrase}' — {why}",
                       "ko": "{kp}: 답변의 '{phrase}' 부분은 사실과 다릅니다 — {why}"},
@@ -186,7 +189,10 @@ def grade_view(grade: Grade, question, lang: str, ascii_only: bool, explain: boo
         if kp.id in grade.hinted:
             line.append(" " + T("hinted", lang), style="dim")
         m = matches.get(kp.id)
-        if explain and m is not None:
+        if explain and m is not None and m.pattern == LLM_PATTERN:
+            line.append("\n" + T("quoted", lang, phrase=literal(m.phrase),
+                                  context=literal(m.context)), style="dim")
+        elif explain and m is not None:
             line.append("\n" + T("claimed" if m.claim else "matched", lang, phrase=literal(m.phrase),
                                   pattern=literal(m.pattern), plang=m.lang,
                                   context=literal(m.context)), style="dim")
@@ -212,8 +218,12 @@ def misconception_rows(grade: Grade, question, lang: str, ascii_only: bool, expl
         line = Text(T("misconception", lang, kp=literal(m.key_point), phrase=literal(m.phrase),
                       why=literal(misconception_why(question, m.key_point, lang,
                                                     m.pattern if m.claim else None))), style="red")
-        if explain:
-            line.append("\n" + T("contradicted" if m.claim else "rejected", lang, pattern=literal(m.pattern), plang=m.lang,
+        if explain and m.pattern == LLM_PATTERN:
+            line.append("\n" + T("quoted", lang, phrase=literal(m.phrase),
+                                  context=literal(m.context)), style="dim")
+        elif explain:
+            line.append("\n" + T("contradicted" if m.claim else "rejected", lang,
+                                  pattern=literal(m.pattern), plang=m.lang,
                                   context=literal(m.context)), style="dim")
         rows.add_row(Text(f" {_WRONG[ascii_only]}", style="red"), line)
     return rows

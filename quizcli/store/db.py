@@ -69,6 +69,7 @@ class ReviewRow:
     duration_s: float | None
     session_id: int | None
     state_before: str | None  # None: the question was new
+    grader: str = "rubric"  # which grader decided covered/missed/score: 'rubric' or 'llm'
 
 
 @dataclass(frozen=True)
@@ -360,7 +361,7 @@ class Store:
     _CARD_COLS = ("question_id, card_id, state, step, stability, difficulty, due, last_review, "
                   "reps, lapses")
     _REVIEW_COLS = ("uid, question_id, reviewed_at, rating, score, covered, missed, tags, lang, "
-                    "duration_s, session_id, state_before")
+                    "duration_s, session_id, state_before, grader")
 
     @staticmethod
     def _card_row(r) -> CardRow:
@@ -371,7 +372,7 @@ class Store:
     def _review_row(r) -> ReviewRow:
         return ReviewRow(r[0], r[1], from_iso(r[2]), r[3], r[4], tuple(json.loads(r[5])),
                          tuple(json.loads(r[6])), tuple(json.loads(r[7])), r[8], r[9], r[10],
-                         STATE_NAMES.get(r[11]) if r[11] is not None else None)
+                         STATE_NAMES.get(r[11]) if r[11] is not None else None, r[12])
 
     def cards(self) -> list[CardRow]:
         rows = self.db.execute(f"SELECT {self._CARD_COLS} FROM cards ORDER BY due, question_id")
@@ -425,12 +426,13 @@ class Store:
                       covered: Sequence[str] = (), missed: Sequence[str] = (),
                       lang: str | None = None, duration_s: float | None = None,
                       when: datetime | None = None, session_id: int | None = None, *,
-                      tags: Sequence[str] = ()) -> ReviewResult:
+                      tags: Sequence[str] = (), grader: str = "rubric") -> ReviewResult:
         """Store one rated answer and reschedule its question, in one transaction.
 
         rating: 1..4 (Again, Hard, Good, Easy) or their names; score: the rubric score,
         0..1 (share of key points covered); covered/missed: key-point ids; tags: the
-        question's tags (kept with the review so stats survive a deleted question)."""
+        question's tags (kept with the review so stats survive a deleted question); grader:
+        which grader decided covered/missed/score, 'rubric' or 'llm'."""
         from fsrs import Card, Rating, State
 
         if not isinstance(question_id, str) or not question_id.strip():
@@ -442,6 +444,8 @@ class Store:
                 raise ValueError(f"score must be between 0 and 1, not {score}")
         if duration_s is not None:
             duration_s = max(0.0, float(duration_s))
+        if grader not in ("rubric", "llm"):
+            raise ValueError(f"grader must be 'rubric' or 'llm', not {grader!r}")
         moment = to_utc(when) if when is not None else self.now()
         uid = uuid.uuid4().hex
         values = (_json_list(covered, "covered"), _json_list(missed, "missed"),
@@ -453,12 +457,12 @@ class Store:
             row = self.card(question_id)
             before = self._fsrs_card(row) if row else None
             insert = ("INSERT INTO reviews (uid, question_id, reviewed_at, rating, score, covered, "
-                      "missed, tags, lang, duration_s, session_id, state_before) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                      "missed, tags, lang, duration_s, session_id, state_before, grader) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             if before is not None and before.last_review and moment < before.last_review:
                 # an answer dated before the last one (clock change, merge): replay them all
                 db.execute(insert, (uid, question_id, iso(moment), rate, score, *values, lang,
-                                    duration_s, session_id, None))
+                                    duration_s, session_id, None, grader))
                 card, reps, lapses = self._replay(db, question_id)
             else:
                 start = before or Card(card_id=card_id_for(question_id), due=moment)
@@ -468,7 +472,7 @@ class Store:
                 lapses = (row.lapses if row else 0) + int(lapse)
                 db.execute(insert, (uid, question_id, iso(moment), rate, score, *values, lang,
                                     duration_s, session_id,
-                                    int(before.state) if before is not None else None))
+                                    int(before.state) if before is not None else None, grader))
                 self._save_card(db, question_id, card, reps, lapses)
         return ReviewResult(uid, question_id, rate, moment, card.due, STATE_NAMES[int(card.state)],
                             card.stability, card.difficulty, reps, lapses)

@@ -100,3 +100,12 @@ def m002_settings_and_parameters(db) -> None:
         reason TEXT                            -- 'leech' or 'manual'
     )
     """)
+
+
+@migration
+def m003_review_grader(db) -> None:
+    # which grader decided a review's covered/missed/score: 'rubric' (the offline grader, and
+    # every review before this migration) or 'llm' (quiz ask --grader llm|both)
+    _run(db, """
+    ALTER TABLE reviews ADD COLUMN grader TEXT NOT NULL DEFAULT 'rubric'
+    """)
