@@ -9,7 +9,7 @@ import pytest
 
 from quizcli.bank.loader import (MAX_BYTES, Bank, load_bank, parse_difficulty, parse_file)
 from quizcli.bank.model import Question
-from quizcli.errors import QuizError
+from quizcli.errors import DomainError, QuizError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "lint"
 SAMPLE = (FIXTURES / "QZ040-unknown-follow-up" / "sample-question.md").read_text(encoding="utf-8")
@@ -188,7 +188,7 @@ def test_source_chain_has_the_required_key_points():
 
 def test_get_unknown_id_suggests_the_closest():
     bank = load_bank(use_env=False)
-    with pytest.raises(QuizError) as err:
+    with pytest.raises(DomainError) as err:
         bank.get("relu-vs-sigmod")
     assert "Unknown question id 'relu-vs-sigmod'" in str(err.value)
     assert "Did you mean: relu-vs-sigmoid" in str(err.value)
@@ -204,7 +204,7 @@ def test_select_by_tags_and_difficulty():
     assert hard and all(q.difficulty == 3 for q in hard)
     assert bank.select(difficulty=3) == hard
     assert [q.id for q in bank.select()] == bank.ids()  # order kept
-    with pytest.raises(QuizError, match="Did you mean: relu"):
+    with pytest.raises(DomainError, match="Did you mean: relu"):
         bank.select(["reluu"])
 
 
@@ -216,7 +216,7 @@ def test_parse_difficulty(text, level):
 
 @pytest.mark.parametrize("text", ["0", "4", "extreme", ""])
 def test_parse_difficulty_rejects(text):
-    with pytest.raises(QuizError, match="Allowed: 1 \\(easy\\), 2 \\(medium\\), 3 \\(hard\\)"):
+    with pytest.raises(DomainError, match="Allowed: 1 \\(easy\\), 2 \\(medium\\), 3 \\(hard\\)"):
         parse_difficulty(text)
 
 

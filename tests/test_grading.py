@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from quizcli import grading
 from quizcli.bank.model import KeyPoint, Question
-from quizcli.errors import QuizError
+from quizcli.errors import DomainError, QuizError
 
 
 def question(*points: KeyPoint, qid="q") -> Question:
@@ -103,7 +103,7 @@ def test_empty_and_whitespace_answers_cover_nothing():
 
 def test_invalid_pattern_is_a_quiz_error_naming_question_and_key_point():
     bad = question(point("broken", en=[r"(unclosed"]), qid="bad-q")
-    with pytest.raises(QuizError, match="bad-q.*broken"):
+    with pytest.raises(DomainError, match="bad-q.*broken"):
         grading.grade(bad, "anything")
 
 

@@ -16,7 +16,7 @@ from quizcli.bank.codes import CODES
 from quizcli.bank.lint import lint, unbounded_repeats
 from quizcli.bank.loader import load_bank, parse_file
 from quizcli.bank.model import KeyPoint, Question
-from quizcli.errors import QuizError
+from quizcli.errors import DomainError, QuizError
 from quizcli.session import with_hints
 
 
@@ -103,7 +103,7 @@ def test_no_reject_patterns_no_misconceptions():
 
 def test_broken_reject_pattern_is_a_quiz_error():
     bad = KeyPoint("x", {"en": "x"}, {"en": ("x",)}, reject={"en": ("(",)})
-    with pytest.raises(QuizError, match="reject pattern that is not a valid regular expression"):
+    with pytest.raises(DomainError, match="reject pattern that is not a valid regular expression"):
         grading.grade(question(bad), "anything")
 
 

@@ -30,7 +30,7 @@ from pathlib import Path, PurePath
 from typing import Iterable
 
 from .. import __version__
-from ..errors import QuizError, closest
+from ..errors import ContentError, UnknownQuestion, closest
 from ..paths import cache_dir
 from . import loader
 from .codes import CODES, Problem
@@ -331,11 +331,11 @@ class LazyBank:
             return q
         if qid in self._paths:  # the file exists but is broken: say why
             bad = next((p for p in self.load_problems if p.is_error), None)
-            raise QuizError(f"Question '{qid}' cannot be loaded: {bad.format()}" if bad else
+            raise ContentError(f"Question '{qid}' cannot be loaded: {bad.format()}" if bad else
                             f"Question '{qid}' cannot be loaded (run quiz lint).")
         near = closest(qid, self._paths, limit=3)
         hint = f" Did you mean: {', '.join(near)}?" if near else ""
-        raise QuizError(f"Unknown question id '{qid}'.{hint} (quiz list shows all "
+        raise UnknownQuestion(qid, message=f"Unknown question id '{qid}'.{hint} (quiz list shows all "
                         f"{len(self._paths)})")
 
     def _parse(self, qid: str):

@@ -38,7 +38,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from ..errors import QuizError, closest
+from ..errors import ContentError, InvalidValue, UnknownQuestion, closest
 from .codes import Problem, problem
 from .discovery import (CURRICULUM_FILE, ENV_CONTENT_PATH, Root, content_roots,  # noqa: F401
                         curriculum_order, discover, read_curriculum)
@@ -58,14 +58,14 @@ _FileParser = Draft  # the old private name, for code written against it
 # --------------------------------------------------------------------------- the bank
 
 def parse_difficulty(text: str | int) -> int:
-    """'1'..'3', 'easy'/'medium'/'hard' (or 쉬움/보통/어려움) -> 1..3; QuizError otherwise."""
+    """'1'..'3', 'easy'/'medium'/'hard' (or 쉬움/보통/어려움) -> 1..3; InvalidValue otherwise."""
     value = str(text).strip().casefold()
     names = dict(DIFFICULTY_NAMES, **{"쉬움": 1, "보통": 2, "어려움": 3})
     if value in ("1", "2", "3"):
         return int(value)
     if value in names:
         return names[value]
-    raise QuizError(f"Unknown difficulty '{text}'. Allowed: 1 (easy), 2 (medium), 3 (hard).")
+    raise InvalidValue(f"Unknown difficulty '{text}'. Allowed: 1 (easy), 2 (medium), 3 (hard).")
 
 
 @dataclass
@@ -94,18 +94,18 @@ class Bank:
         return [q.id for q in self.questions]
 
     def get(self, qid: str) -> Question:
-        """The question with this id; QuizError naming the closest ids otherwise."""
+        """The question with this id; UnknownQuestion naming the closest ids otherwise."""
         q = self._by_id.get(qid)
         if q is not None:
             return q
         broken = next((p for p in self.problems if p.is_error
                        and os.path.basename(str(p.path)) == f"{qid}.md"), None)
         if broken is not None:  # the file exists but was skipped: say so, not "unknown id"
-            raise QuizError(f"Question '{qid}' was skipped because {broken.path} has errors "
+            raise ContentError(f"Question '{qid}' was skipped because {broken.path} has errors "
                             f"(first: {broken.code} {broken.message}). Run quiz lint {broken.path}.")
         near = closest(qid, self._by_id, limit=3)
         hint = f" Did you mean: {', '.join(near)}?" if near else ""
-        raise QuizError(f"Unknown question id '{qid}'.{hint} (quiz list shows all "
+        raise UnknownQuestion(qid, message=f"Unknown question id '{qid}'.{hint} (quiz list shows all "
                         f"{len(self.questions)})")
 
     def find(self, qid: str) -> Question | None:
@@ -122,7 +122,7 @@ class Bank:
     def select(self, tags: Iterable[str] = (), difficulty: int | str | None = None) -> list[Question]:
         """Questions having any of `tags` (all when none given) and the given difficulty.
 
-        An unknown tag is a QuizError with the closest tags (a typo, not an empty result)."""
+        An unknown tag is an InvalidValue with the closest tags (a typo, not an empty result)."""
         wanted = [t.strip().casefold() for t in tags if t and t.strip()]
         if wanted:
             known = set(self.tags())
@@ -130,7 +130,7 @@ class Bank:
                 if t not in known:
                     near = closest(t, known, limit=3)
                     hint = f" Did you mean: {', '.join(near)}?" if near else ""
-                    raise QuizError(f"No question has the tag '{t}'.{hint} "
+                    raise InvalidValue(f"No question has the tag '{t}'.{hint} "
                                     f"(tags: {', '.join(self.tags()[:12])}, …)")
         level = None if difficulty is None else parse_difficulty(difficulty)
         wanted_set = set(wanted)

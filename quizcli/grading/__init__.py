@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass
 
 from ..bank.model import Question
-from ..errors import QuizError
+from ..errors import ContentError
 from ..ratings import RATINGS, parse_rating  # noqa: F401  (re-exported: session, commands, render)
 
 #: suggested rating by score (covered / total): the first threshold the score reaches.
@@ -178,7 +178,7 @@ def _first(question, key_point, by_lang, text, order, kind, what):
             hit = search(by_lang.get(lang, ()), text)
         except re.error as exc:
             where = f" ({question.path})" if question.path else ""
-            raise QuizError(
+            raise ContentError(
                 f"Question '{question.id}'{where}, key point '{key_point.id}' ({lang}) has a {what} "
                 f"that is not a valid regular expression ({exc}). Run quiz lint to see all problems."
             ) from None

@@ -35,7 +35,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import QuizError
+from ..errors import InvalidValue
 from . import (Grade, KeyPointMatch, Misconception, detect_lang, hangul_share, prepare,
                rating_for)
 
@@ -78,7 +78,7 @@ class LLMConfig:
         return f"{parts.scheme}://{host}" + (f":{parts.port}" if parts.port else "")
 
 
-class LLMConfigError(QuizError):
+class LLMConfigError(InvalidValue):
     """The LLM grader was asked for but is not configured, or its configuration is invalid."""
 
 
