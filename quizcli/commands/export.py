@@ -9,6 +9,20 @@ import typer
 from ..app import app
 from .common import content_dir_option
 
+def _selection(lang: str, tag, content_dirs):
+    """(--lang choice, display language, the selected questions) shared by both exports."""
+    from ..errors import QuizError
+    from ..export.anki import LANG_CHOICES
+    from ..i18n import resolve_lang
+    from .common import open_bank
+
+    choice = lang.strip().lower()
+    if choice not in LANG_CHOICES:
+        raise QuizError(f"Unknown language '{lang}' for --lang. Allowed: ko, en, both.")
+    language = resolve_lang(None if choice == "both" else choice)
+    return choice, language, open_bank(content_dirs, language).select(tag or ())
+
+
 export_app = typer.Typer(
     name="export",
     help="Export the questions: an Anki deck (.apkg) or a CSV table, in Korean, English or both.",
@@ -37,18 +51,11 @@ def anki(
 ) -> None:
     """Write the questions to an Anki deck package (review history does not carry over)."""
     from ..console import make_console
-    from ..errors import QuizError
-    from ..export.anki import LANG_CHOICES, build_notes, write_apkg
-    from ..i18n import resolve_lang
+    from ..export.anki import build_notes, write_apkg
     from ..render.schedule import S, say
-    from .common import open_bank
 
-    choice = lang.strip().lower()
-    if choice not in LANG_CHOICES:
-        raise QuizError(f"Unknown language '{lang}' for --lang. Allowed: ko, en, both.")
-    language = resolve_lang(None if choice == "both" else choice)
-    bank = open_bank(content_dirs, language)
-    notes = build_notes(bank.select(tag or ()), choice)
+    choice, language, questions = _selection(lang, tag, content_dirs)
+    notes = build_notes(questions, choice)
     path = write_apkg(notes, file, force=force)
     say(make_console(), S("exported_anki", language, n=len(notes), which=choice, path=path))
 
@@ -70,19 +77,11 @@ def csv_(
 ) -> None:
     """Write the questions to a CSV table (for other tools, or to study on paper)."""
     from ..console import make_console
-    from ..errors import QuizError
-    from ..export.anki import LANG_CHOICES
     from ..export.table import rows, write_csv
-    from ..i18n import resolve_lang
     from ..render.schedule import S, say
-    from .common import open_bank
 
-    choice = lang.strip().lower()
-    if choice not in LANG_CHOICES:
-        raise QuizError(f"Unknown language '{lang}' for --lang. Allowed: ko, en, both.")
-    language = resolve_lang(None if choice == "both" else choice)
-    bank = open_bank(content_dirs, language)
-    data = rows(bank.select(tag or ()), choice)
+    choice, language, questions = _selection(lang, tag, content_dirs)
+    data = rows(questions, choice)
     path = write_csv(data, file, force=force, out=sys.stdout)
     if path is not None:
         say(make_console(), S("exported_csv", language, n=len(data), path=path))

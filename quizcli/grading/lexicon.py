@@ -35,11 +35,6 @@ def to_match_text(text: str) -> str:
     return unicodedata.normalize("NFD", text)
 
 
-def _is_hangul_start(form: str) -> bool:
-    o = ord(form[0])
-    return 0xAC00 <= o <= 0xD7A3 or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F
-
-
 def form_regex(form: str) -> str:
     """The regular expression (for NFD, normalised text) of one lexicon form.
 
@@ -114,23 +109,12 @@ class Lexicon:
     def __init__(self, concepts: Mapping[str, Mapping[str, Iterable[str]]] | None = None):
         self.concepts: dict[str, dict[str, tuple[str, ...]]] = {}
         self._matchers: dict[frozenset[str], "Scanner"] = {}
-        self._regex: dict[str, str] = {}
-        self._forms: dict[str, set[str]] | None = None  # form regex -> concepts (all)
         for cid, by_lang in (concepts or {}).items():
             self.concepts[cid] = {lang: tuple(by_lang.get(lang) or ()) for lang in LANGS}
 
     @classmethod
     def from_mapping(cls, mapping: Mapping[str, Mapping[str, Iterable[str]]]) -> "Lexicon":
         return cls(mapping)
-
-    def merge(self, other: "Lexicon") -> "Lexicon":
-        """A new lexicon with both; a concept in both gets the union of its forms."""
-        out = Lexicon(self.concepts)
-        for cid, by_lang in other.concepts.items():
-            mine = out.concepts.setdefault(cid, {lang: () for lang in LANGS})
-            for lang in LANGS:
-                mine[lang] = tuple(dict.fromkeys(mine.get(lang, ()) + tuple(by_lang.get(lang, ()))))
-        return out
 
     def __contains__(self, cid: object) -> bool:
         return cid in self.concepts
@@ -141,50 +125,6 @@ class Lexicon:
     def forms(self, cid: str) -> tuple[str, ...]:
         by_lang = self.concepts.get(cid, {})
         return tuple(dict.fromkeys(f for lang in LANGS for f in by_lang.get(lang, ())))
-
-    def _form_index(self) -> dict[str, set[str]]:
-        if self._forms is None:
-            index: dict[str, set[str]] = {}
-            for cid in self.concepts:
-                for form in self.forms(cid):
-                    rx = self._compile_form(form)
-                    if rx:
-                        index.setdefault(rx, set()).add(cid)
-            self._forms = index
-        return self._forms
-
-    def _compile_form(self, form: str) -> str:
-        rx = self._regex.get(form)
-        if rx is None:
-            try:
-                rx = form_regex(form)
-                re.compile(rx)
-            except re.error:
-                rx = ""
-            self._regex[form] = rx
-        return rx
-
-    def _closure(self, wanted: frozenset[str]) -> frozenset[str]:
-        """`wanted` plus every concept with a form that contains a wanted concept's form (so the
-        longer phrase can consume it, as it would with the whole lexicon)."""
-        wanted_forms = [f for cid in wanted for f in self._plain_forms(cid)]
-        if not wanted_forms:
-            return wanted
-        extra = set()
-        for cid in self.concepts:
-            if cid in wanted:
-                continue
-            for form in self._plain_forms(cid):
-                if any(w in form and w != form for w in wanted_forms):
-                    extra.add(cid)
-                    break
-        return wanted | extra
-
-    def _plain_forms(self, cid: str) -> list[str]:
-        from ..textmatch import normalize
-
-        return [to_match_text(normalize(f.strip("^$"))) for f in self.forms(cid)
-                if not f.startswith(_REGEX_PREFIX)]
 
     def matcher(self, concepts: Iterable[str] | None = None) -> "Scanner":
         """A scanner for `concepts` (None: all): the longest of their forms at a position wins,
@@ -319,75 +259,16 @@ class Scanner:
 
 # --------------------------------------------------------------------------- files
 
-def parse_lexicon_data(data: object, where: str = "lexicon") -> tuple[dict, list[str]]:
-    """(concepts, problems) from one parsed lexicon file: {concept-id: {en: [forms], ko: [forms]}}.
-
-    Problems are one-line messages; a concept with a problem is left out."""
-    problems: list[str] = []
-    concepts: dict[str, dict[str, tuple[str, ...]]] = {}
-    if not isinstance(data, dict):
-        return {}, [f"{where}: a lexicon file is a mapping of concept ids to {{en: [...], ko: [...]}}"]
-    for cid, by_lang in data.items():
-        if not isinstance(cid, str) or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", cid):
-            problems.append(f"{where}: concept id {cid!r} is not a slug")
-            continue
-        if not isinstance(by_lang, dict) or not by_lang or set(by_lang) - set(LANGS):
-            problems.append(f"{where}: concept {cid!r} must be a mapping with en and/or ko lists")
-            continue
-        forms: dict[str, tuple[str, ...]] = {}
-        ok = True
-        for lang, items in by_lang.items():
-            if not isinstance(items, list) or not items:
-                problems.append(f"{where}: concept {cid!r}.{lang} must be a non-empty list of forms")
-                ok = False
-                continue
-            for form in items:
-                why = check_form(form)
-                if why:
-                    problems.append(f"{where}: concept {cid!r}.{lang} form {form!r}: {why}")
-                    ok = False
-            forms[lang] = tuple(f for f in items if isinstance(f, str))
-        if ok:
-            concepts[cid] = forms
-    return concepts, problems
-
-
-def load_lexicon_dir(directory) -> tuple[Lexicon, list[str]]:
-    """Every `*.yaml` of `directory` (sorted) as one lexicon; a concept defined twice is a
-    problem (the first definition is kept)."""
-    from pathlib import Path
-
-    import yaml
-
-    merged: dict[str, dict[str, tuple[str, ...]]] = {}
-    problems: list[str] = []
-    directory = Path(directory)
-    for path in sorted(directory.glob("*.yaml")) if directory.is_dir() else []:
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            problems.append(f"{path}: cannot read the lexicon ({str(exc).splitlines()[0]})")
-            continue
-        concepts, found = parse_lexicon_data(data, str(path))
-        problems += found
-        for cid, forms in concepts.items():
-            if cid in merged:  # a concept may gather forms from several files
-                for lang in LANGS:
-                    extra = tuple(f for f in forms.get(lang, ()) if f not in merged[cid].get(lang, ()))
-                    merged[cid][lang] = tuple(merged[cid].get(lang, ())) + extra
-                continue
-            merged[cid] = dict(forms)
-    return Lexicon(merged), problems
-
-
 _BUILTIN: Lexicon | None = None
 
 
 def builtin_lexicon() -> Lexicon:
-    """The built-in bank's lexicon (content/lexicon/*.yaml), loaded once per process."""
+    """The built-in bank's lexicon (content/lexicon/*.yaml), loaded once per process with the
+    bank's own reader (bank/lexicons.py), for callers that grade without a Bank."""
     global _BUILTIN
     if _BUILTIN is None:
+        from ..bank.lexicons import load_lexicons
         from ..paths import builtin_content_dir
 
-        _BUILTIN, _problems = load_lexicon_dir(builtin_content_dir() / "lexicon")
+        _BUILTIN = load_lexicons([builtin_content_dir() / "lexicon"]).lexicon
     return _BUILTIN
