@@ -38,7 +38,22 @@ def test_every_question_has_a_short_summary_in_both_languages():
 def test_every_question_is_a_root_or_someone_s_follow_up():
     bank = _bank()
     asked = {f for q in bank.questions for f in q.follow_ups}
-    roots = [q for q in bank.questions if q.id not in asked]
-    # a root leads somewhere: a root without follow-ups and unrelated to anything is orphaned
-    orphans = [q.id for q in roots if not q.follow_ups and not q.related and q.kind != "number"]
-    assert orphans == []
+    # a question nobody asks and that asks nothing is never reached by a follow-up chain
+    isolated = [q.id for q in bank.questions if q.id not in asked and not q.follow_ups]
+    assert isolated == []
+
+
+def test_follow_up_chains_pivot_across_topics():
+    """Interviews pivot (activations → initialization → normalization → optimizers): a chain
+    from the first question reaches each of those topic folders."""
+    bank = _bank()
+    by_id = {q.id: q for q in bank.questions}
+    seen, todo = set(), ["relu-vs-sigmoid"]
+    while todo:
+        qid = todo.pop()
+        if qid in seen:
+            continue
+        seen.add(qid)
+        todo.extend(by_id[qid].follow_ups)
+    folders = {by_id[q].path.parent.name for q in seen}
+    assert {"activations", "training", "normalization", "optimization"} <= folders
