@@ -169,6 +169,9 @@ _TABLE: tuple[Code, ...] = (
     Code("QZ043", ERROR, "id '{id}' is also defined in {other}; ids are unique across all content directories",
          "No id is defined twice (built-in bank and every content directory together).",
          "같은 id가 두 번 정의되지 않았는지 확인합니다(내장 문제은행과 모든 콘텐츠 디렉터리를 통틀어)."),
+    Code("QZ044", ERROR, "link text {text!r} shows an address other than its target {target!r}: a reader would open something else than what they see; write the target as the text, or plain words",
+         "No Markdown link in an answer, summary or note shows a web address as its text that differs from where it leads.",
+         "답안·요약·메모의 Markdown 링크가 실제 대상과 다른 웹 주소를 텍스트로 보여 주지 않는지 확인합니다."),
     # see-also targets
     Code("QZ050", ERROR, "'{name}' in see.explain is not an activation quiz explain knows.{hint}",
          "see.explain names are in the activation registry (any accepted spelling or alias).",
