@@ -42,8 +42,8 @@ OWN = Catalog({
               "2/(λmin+λmax), momentum and Nesterov 1/λmax (μ = {mu}), the others a step in "
               "parameter units.",
         "ko": "남은 거리: 마지막 스텝의 ‖p − p*‖를 시작점 거리로 나눈 값. 부호 바뀜: 가파른 방향의 "
-              "값 {steep}가 0을 지나간 횟수(골짜기를 가로지르는 지그재그). 이동량: Σ|Δ({steep})|를 "
-              "시작값으로 나눈 값. *는 기본 학습률: SGD는 2/(λmin+λmax), 모멘텀과 Nesterov는 "
+              "값({steep})이 0을 지나간 횟수(골짜기를 가로지르는 지그재그). 이동량: 시작값 대비 "
+              "Σ|Δ({steep})|. *는 기본 학습률: SGD는 2/(λmin+λmax), 모멘텀과 Nesterov는 "
               "1/λmax(μ = {mu}), 나머지는 파라미터 단위의 스텝 크기.",
     },
     "opt_chart": {"en": "Paths (x across, y up) on contours of f (· · ·); the minimum is (1, 1)",
@@ -89,7 +89,7 @@ OWN = Catalog({
         "en": "{name} diverged: at step {k} its distance to the minimum passed {bound}× the "
               "start's (learning rate {lr} is too large here).",
         "ko": "발산: {name}. {k} 스텝에서 최솟값까지의 거리가 시작점 거리의 {bound}배를 "
-              "넘었습니다(여기서는 학습률 {lr}이 너무 큽니다).",
+              "넘었습니다(여기서는 학습률({lr})이 너무 큽니다).",
     },
     "c_zigzag_damped": {
         "en": "Zig-zag: SGD's {steep} changed sign at {a} of its {n} steps ({pa}) and travelled "
@@ -121,26 +121,26 @@ OWN = Catalog({
         "en": "Adam's first step: m = {m} is {mr} of g = {g}, and v = {v} is {vr} of g²: both "
               "averages start at 0. m̂ = {mh} and v̂ = {vh} undo that, so the step is {cor}. "
               "Without the correction it would be {unc}: {ratio}× larger.",
-        "ko": "Adam의 첫 스텝: m = {m}은 g = {g}의 {mr}, v = {v}는 g²의 {vr}입니다. 두 이동 "
-              "평균이 0에서 시작하기 때문입니다. m̂ = {mh}, v̂ = {vh}가 이를 되돌려 스텝은 "
-              "{cor}입니다. 보정이 없으면 {unc}로 {ratio}배 커집니다.",
+        "ko": "Adam의 첫 스텝: m = {m}(g = {g}의 {mr}배), v = {v}(g²의 {vr}배). 두 이동 평균이 "
+              "0에서 시작하기 때문입니다. 보정한 m̂ = {mh}, v̂ = {vh}로 계산한 스텝은 {cor}이고, "
+              "보정이 없으면 스텝이 {unc}, 즉 {ratio}배가 됩니다.",
     },
     "c_decay": {
         "en": "Decoupled decay: Adam + L2 took {dx} of x and {dy} of y per step at the end — "
               "divided by √v̂, so the coordinate with the larger gradients ({big}) was decayed "
               "{k}× less than the other; AdamW took lr·λ = {w} of both.",
-        "ko": "분리된 가중치 감쇠: 마지막에 Adam + L2는 스텝마다 x의 {dx}, y의 {dy}를 덜어 "
-              "냈습니다. √v̂로 나뉘므로 기울기가 큰 좌표({big})가 다른 좌표보다 {k}배 덜 "
-              "감쇠됐습니다. AdamW는 두 좌표 모두 lr·λ = {w}씩 덜어 냈습니다.",
+        "ko": "분리된 가중치 감쇠: 마지막에 Adam + L2는 스텝마다 x에서 {dx}, y에서 {dy}만큼(비율) "
+              "덜어 냈습니다. 감쇠 항도 √v̂로 나뉘므로 기울기가 큰 좌표({big})가 다른 좌표보다 "
+              "{k}배 덜 감쇠됐습니다. AdamW는 두 좌표 모두 lr·λ = {w}씩 덜어 냈습니다.",
     },
     "c_decay_ends": {
         "en": "Ends: Adam + L2 at ({lx}, {ly}){l2note}; AdamW at ({wx}, {wy}); Adam without decay "
               "at ({ax}, {ay}).",
-        "ko": "끝점: Adam + L2는 ({lx}, {ly}){l2note}, AdamW는 ({wx}, {wy}), 감쇠 없는 Adam은 "
+        "ko": "끝점: Adam + L2 ({lx}, {ly}){l2note}, AdamW ({wx}, {wy}), 감쇠 없는 Adam "
               "({ax}, {ay}).",
     },
     "c_l2note": {"en": " — the minimum of f + ½λ‖p‖², as for SGD with L2",
-                 "ko": "로, SGD에 L2를 쓸 때처럼 f + ½λ‖p‖²의 최솟점입니다"},
+                 "ko": " — SGD에 L2 규제를 쓸 때와 같은 f + ½λ‖p‖²의 최솟점"},
     "c_axis_note": {
         "en": "Caveat: this valley's axes are the coordinate axes, which suits methods that "
               "scale each coordinate on its own (RMSprop, Adam); a rotated valley would not.",
