@@ -204,24 +204,24 @@ def run(lambda_max: float = DEFAULT_LAMBDA_MAX, lambda_min: float = DEFAULT_LAMB
             return constant
     losses, ys, stopped = _descend(lam, lrs, steps)
     every = auto_every(steps)
+    shown = list(reported_steps(steps, every))
+    # what one step multiplies each coordinate by, measured by taking it from (1, 1)
+    one = gd_step(np.ones((len(fs), 2)), lam, constant[:, None]).tolist()
     runs = []
     for i, f in enumerate(fs):
-        one = gd_step(np.array(START), lam, float(constant[i]))
-        runs.append(_classify(f, float(constant[i]), (float(one[0]), float(one[1])),
-                              losses[:, i], ys[:, i], int(stopped[i]) or None, every))
+        runs.append(_classify(f, float(constant[i]), tuple(one[i]), losses[:, i], ys[:, i],
+                              int(stopped[i]) or None, shown))
     warm = None
     if warmup > 0:
         warm = _warmup(lam, warmup, start_factor, peak, peak_lr, schedule, losses[:, -2:],
-                       ys[:, -2:], stopped[-2:], every)
-    return LrResult("lr", lambda_min, lambda_max, critical, steps, every,
-                    reported_steps(steps, every), seed, tuple(runs), warm)
+                       ys[:, -2:], stopped[-2:], shown)
+    return LrResult("lr", lambda_min, lambda_max, critical, steps, every, tuple(shown), seed,
+                    tuple(runs), warm)
 
 
-def _shown(losses: np.ndarray, every: int) -> tuple[float | None, ...]:
-    """Loss at steps 0, every, 2·every, …, and the last step; None once the run stopped."""
-    n = len(losses) - 1
-    return tuple(None if not math.isfinite(losses[t]) else float(losses[t])
-                 for t in reported_steps(n, every))
+def _shown(losses: np.ndarray, shown: list[int]) -> tuple[float | None, ...]:
+    """Loss at the reported steps; None once the run stopped."""
+    return tuple(None if v != v else v for v in losses[shown].tolist())  # v != v: nan
 
 
 def _first_zero(ys: np.ndarray) -> int | None:
@@ -230,16 +230,18 @@ def _first_zero(ys: np.ndarray) -> int | None:
 
 
 def _plain(values: np.ndarray) -> tuple[float | None, ...]:
-    return tuple(float(v) if math.isfinite(v) else None for v in values)
+    return tuple(None if v != v else v for v in values.tolist())
 
 
-def _chart_points(losses: np.ndarray) -> tuple[float, ...]:
-    finite = losses[np.isfinite(losses)]
-    keep = np.unique(np.linspace(0, len(finite) - 1, min(CHART_POINTS, len(finite))).astype(int))
-    return tuple((int(k), float(finite[k])) for k in keep)
+def _chart_points(losses: np.ndarray) -> tuple:
+    n = int(np.count_nonzero(np.isfinite(losses)))  # finite from step 0 to the stop
+    if n <= CHART_POINTS:
+        return tuple(enumerate(losses[:n].tolist()))
+    keep = np.unique(np.linspace(0, n - 1, CHART_POINTS).astype(int))
+    return tuple(zip(keep.tolist(), losses[keep].tolist()))
 
 
-def _classify(f, lr, step_factors, losses, ys, stopped, every) -> LrRun:
+def _classify(f, lr, step_factors, losses, ys, stopped, shown) -> LrRun:
     ok = np.isfinite(ys)
     y = ys[ok]
     n = len(y) - 1
@@ -253,12 +255,12 @@ def _classify(f, lr, step_factors, losses, ys, stopped, every) -> LrRun:
         verdict = "converges-oscillating" if changes else "converges"
     return LrRun(factor=f, lr=lr, step_factors=step_factors, verdict=verdict, rho=rho,
                  sign_changes=changes, stopped_at=stopped, steps_run=n,
-                 loss=_shown(losses, every), final_loss=float(losses[ok][-1]),
+                 loss=_shown(losses, shown), final_loss=float(losses[ok][-1]),
                  _chart=_chart_points(losses))
 
 
 def _warmup(lam, warmup, start_factor, peak, peak_lr, schedule, losses, ys, stopped,
-            every) -> WarmupRun:
+            shown) -> WarmupRun:
     below = int(np.count_nonzero(schedule[:warmup] * lam[1] < 1.0))
     return WarmupRun(
         warmup=warmup, start_factor=start_factor, peak_factor=peak, peak_lr=peak_lr,
@@ -266,7 +268,7 @@ def _warmup(lam, warmup, start_factor, peak, peak_lr, schedule, losses, ys, stop
         zeroed_warm=_first_zero(ys[:, 0]),
         early_warm=_plain(losses[: warmup + EARLY_EXTRA + 1, 0]),
         early_const=_plain(losses[: warmup + EARLY_EXTRA + 1, 1]),
-        loss_warm=_shown(losses[:, 0], every), loss_const=_shown(losses[:, 1], every),
+        loss_warm=_shown(losses[:, 0], shown), loss_const=_shown(losses[:, 1], shown),
         loss_at_warmup=(float(losses[warmup, 0]), float(losses[warmup, 1])),
         final_loss=(float(losses[np.isfinite(losses[:, 0]), 0][-1]),
                     float(losses[np.isfinite(losses[:, 1]), 1][-1])),

@@ -86,17 +86,18 @@ class Hyper:
 
 def sgd_step(p: np.ndarray, g: np.ndarray, state: dict, h: Hyper) -> np.ndarray:
     """torch.optim.SGD: g += λp; buf = g (first step) or μ·buf + (1 − dampening)·g;
-    Nesterov: g += μ·buf, else g = buf; p −= lr·g."""
+    Nesterov: g += μ·buf, else g = buf; p −= lr·g. (`p`, `g` and the state's arrays are never
+    changed in place: each step stores new arrays.)"""
     if h.weight_decay:
         g = g + h.weight_decay * p
-    if h.momentum:
+    mu = h.momentum
+    if mu:
         buf = state.get("buf")
         if buf is None:
-            buf = g.copy()
+            buf = state["buf"] = g.copy()
         else:
-            buf = h.momentum * buf + (1.0 - h.dampening) * g
-        state["buf"] = buf
-        g = g + h.momentum * buf if h.nesterov else buf
+            buf = state["buf"] = mu * buf + (g if not h.dampening else (1.0 - h.dampening) * g)
+        g = g + mu * buf if h.nesterov else buf
     return p - h.lr * g
 
 
@@ -105,22 +106,29 @@ def rmsprop_step(p: np.ndarray, g: np.ndarray, state: dict, h: Hyper) -> np.ndar
     or with momentum buf = μ·buf + g/(√s + ε), p −= lr·buf."""
     if h.weight_decay:
         g = g + h.weight_decay * p
+    alpha = h.alpha
     sq = state.get("square_avg")
-    sq = (1.0 - h.alpha) * g * g if sq is None else h.alpha * sq + (1.0 - h.alpha) * g * g
-    state["square_avg"] = sq
+    if sq is None:
+        sq = state["square_avg"] = (1.0 - alpha) * (g * g)
+    else:
+        sq = state["square_avg"] = alpha * sq + (1.0 - alpha) * (g * g)
     if h.centered:
-        ga = state.get("grad_avg", np.zeros_like(p))
-        ga = ga + (1.0 - h.alpha) * (g - ga)
-        state["grad_avg"] = ga
+        ga = state.get("grad_avg")
+        if ga is None:
+            ga = state["grad_avg"] = (1.0 - alpha) * g
+        else:
+            ga = state["grad_avg"] = ga + (1.0 - alpha) * (g - ga)
         avg = np.sqrt(sq - ga * ga) + h.eps
     else:
         avg = np.sqrt(sq) + h.eps
     if h.momentum:
-        buf = state.get("buf", np.zeros_like(p))
-        buf = h.momentum * buf + g / avg
-        state["buf"] = buf
+        buf = state.get("buf")
+        if buf is None:
+            buf = state["buf"] = g / avg
+        else:
+            buf = state["buf"] = h.momentum * buf + g / avg
         return p - h.lr * buf
-    return p - h.lr * g / avg
+    return p - h.lr * (g / avg)
 
 
 def adam_step(p: np.ndarray, g: np.ndarray, state: dict, h: Hyper) -> np.ndarray:
@@ -128,20 +136,22 @@ def adam_step(p: np.ndarray, g: np.ndarray, state: dict, h: Hyper) -> np.ndarray
     p −= lr/(1 − β1^t) · m / (√v/√(1 − β2^t) + ε). Adam's weight_decay adds λp to g (L2);
     AdamW's multiplies p by (1 − lr·λ) first."""
     b1, b2 = h.betas
+    lr = h.lr
     if h.weight_decay:
         if h.decoupled:
-            p = p * (1.0 - h.lr * h.weight_decay)
+            p = p * (1.0 - lr * h.weight_decay)
         else:
             g = g + h.weight_decay * p
     t = state.get("step", 0) + 1
     m = state.get("exp_avg")
-    v = state.get("exp_avg_sq")
-    m = (1.0 - b1) * g if m is None else m + (1.0 - b1) * (g - m)
-    v = (1.0 - b2) * g * g if v is None else b2 * v + (1.0 - b2) * g * g
-    state.update(step=t, exp_avg=m, exp_avg_sq=v)
-    bc1 = 1.0 - b1 ** t
-    bc2_sqrt = math.sqrt(1.0 - b2 ** t)
-    return p - (h.lr / bc1) * m / (np.sqrt(v) / bc2_sqrt + h.eps)
+    if m is None:
+        m = (1.0 - b1) * g
+        v = (1.0 - b2) * (g * g)
+    else:
+        m = m + (1.0 - b1) * (g - m)
+        v = b2 * state["exp_avg_sq"] + (1.0 - b2) * (g * g)
+    state["step"], state["exp_avg"], state["exp_avg_sq"] = t, m, v
+    return p - (lr / (1.0 - b1 ** t)) * m / (np.sqrt(v) / math.sqrt(1.0 - b2 ** t) + h.eps)
 
 
 RULES = {"sgd": sgd_step, "momentum": sgd_step, "nesterov": sgd_step, "rmsprop": rmsprop_step,
@@ -344,8 +354,7 @@ def _descend(rule, h: Hyper, grad, p0: np.ndarray, steps: int, tol: float,
             p = rule(p, g, state, h)
             if watch is not None:
                 watch(t, g, state)
-            dx, dy = p[0] - 1.0, p[1] - 1.0
-            d = math.sqrt(dx * dx + dy * dy)
+            d = math.hypot(p[0] - 1.0, p[1] - 1.0)
             if not d <= bound:  # also nan
                 diverged, k = t, t - 1
                 break
@@ -423,7 +432,7 @@ def _summarise(name, rate, is_default, h, path, reached, diverged, problem,
         final_distance=float(np.linalg.norm(end - c) / d0),
         final_loss=loss(problem, condition, float(end[0]), float(end[1])),
         final_point=(float(end[0]), float(end[1])), sign_changes=changes, steep_travel=travel,
-        path=tuple((float(x), float(y)) for x, y in path[keep]))
+        path=tuple(map(tuple, path[keep].tolist())))
 
 
 def _decay_compare(problem, condition, grad, p0, rate, wd, steps, tol) -> DecayCompare:
