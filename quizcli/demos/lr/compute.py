@@ -176,7 +176,8 @@ def _descend(lam: np.ndarray, lrs, steps: int):
 
 
 def _sign_changes(ys: np.ndarray) -> int:
-    s = np.sign(ys[np.isfinite(ys)])
+    """Sign changes along a run's finite prefix (zeros skipped)."""
+    s = np.sign(ys)
     s = s[s != 0]
     return int(np.count_nonzero(s[1:] != s[:-1]))
 
@@ -224,6 +225,10 @@ def _shown(losses: np.ndarray, shown: list[int]) -> tuple[float | None, ...]:
     return tuple(None if v != v else v for v in losses[shown].tolist())  # v != v: nan
 
 
+def _finite(values: np.ndarray) -> np.ndarray:
+    return values[np.isfinite(values)]
+
+
 def _first_zero(ys: np.ndarray) -> int | None:
     zero = np.flatnonzero(ys == 0)
     return int(zero[0]) if zero.size else None
@@ -242,11 +247,11 @@ def _chart_points(losses: np.ndarray) -> tuple:
 
 
 def _classify(f, lr, step_factors, losses, ys, stopped, shown) -> LrRun:
-    ok = np.isfinite(ys)
-    y = ys[ok]
-    n = len(y) - 1
+    n = (stopped - 1) if stopped else len(ys) - 1  # the steps run (finite up to here)
+    y = ys[: n + 1]
     changes = _sign_changes(y)
-    rho = float((abs(y[-1]) / abs(y[0])) ** (1.0 / n)) if n and y[-1] != 0 else (0.0 if n else 1.0)
+    y0, yn = float(y[0]), float(y[n])
+    rho = (abs(yn) / abs(y0)) ** (1.0 / n) if n and yn != 0 else (0.0 if n else 1.0)
     if stopped is not None or rho > 1 + RHO_TOL:
         verdict = "diverges"
     elif rho >= 1 - RHO_TOL:
@@ -255,7 +260,7 @@ def _classify(f, lr, step_factors, losses, ys, stopped, shown) -> LrRun:
         verdict = "converges-oscillating" if changes else "converges"
     return LrRun(factor=f, lr=lr, step_factors=step_factors, verdict=verdict, rho=rho,
                  sign_changes=changes, stopped_at=stopped, steps_run=n,
-                 loss=_shown(losses, shown), final_loss=float(losses[ok][-1]),
+                 loss=_shown(losses, shown), final_loss=float(losses[n]),
                  _chart=_chart_points(losses))
 
 
@@ -272,8 +277,8 @@ def _warmup(lam, warmup, start_factor, peak, peak_lr, schedule, losses, ys, stop
         loss_at_warmup=(float(losses[warmup, 0]), float(losses[warmup, 1])),
         final_loss=(float(losses[np.isfinite(losses[:, 0]), 0][-1]),
                     float(losses[np.isfinite(losses[:, 1]), 1][-1])),
-        sign_changes_warm=_sign_changes(ys[: warmup + 1, 0]),
-        sign_changes_const=_sign_changes(ys[: warmup + 1, 1]),
+        sign_changes_warm=_sign_changes(_finite(ys[: warmup + 1, 0])),
+        sign_changes_const=_sign_changes(_finite(ys[: warmup + 1, 1])),
         stopped_warm=int(stopped[0]) or None, stopped_const=int(stopped[1]) or None,
         below_one_steps=below, _chart_warm=_chart_points(losses[:, 0]),
         _chart_const=_chart_points(losses[:, 1]))
