@@ -242,3 +242,43 @@ def test_a_warmup_step_at_lr_one_over_lambda_max_zeroes_y_and_the_conclusion_say
     text = " ".join(conclusions(r, "en"))
     assert "y became exactly 0 at step 1" in text and f"stopped at step {w.stopped_const}" in text
     assert "nan" not in text
+
+
+# --- a bounded fuzz over both new demos' options: exit 0 or 2, one line on error ---------
+
+FUZZ_WORDS = ["", "0", "-1", "1", "2", "0.5", "1.5", "10", "11", "20001", "1e400", "-1e400",
+              "nan", "inf", "-inf", "0x10", "x", "1,2", "0.5,,1", ",", "sgd,adam", "adamw",
+              "rosenbrock", "quadratic", "\x1b[2J", "한국어", "1e-300", "9" * 40]
+
+
+def _demo_options(name):
+    from quizcli.demos import registry
+
+    return [o.flag for o in registry.get(name).options if o.takes_value]
+
+
+@pytest.mark.parametrize("demo", ["optimizers", "lr"])
+def test_fuzzed_options_end_in_exit_0_or_2_never_a_traceback(cli, demo):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    flags = _demo_options(demo)
+
+    @settings(max_examples=25, deadline=None, derandomize=True,
+              suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.lists(st.tuples(st.sampled_from(flags), st.sampled_from(FUZZ_WORDS)),
+                    min_size=1, max_size=3))
+    def check(pairs):
+        args = [a for pair in pairs for a in pair]
+        start = time.perf_counter()
+        out = cli("demo", demo, *args, "--json")
+        assert time.perf_counter() - start < 10, args
+        assert out.exit_code in (0, 2), (args, out)
+        if out.exit_code == 2:
+            lines = [ln for ln in out.stderr.splitlines() if ln.strip()]
+            assert len(lines) == 1 and "Traceback" not in out.stderr, (args, out.stderr)
+            assert "\x1b" not in out.stderr
+        else:
+            json.loads(out.stdout)
+
+    check()
