@@ -128,3 +128,14 @@ def test_lint_checks_a_demo_fact_against_the_demo(cli, tmp_path):
         assert [p["code"] for p in errors] == ([] if code is None else [code]), errors
         if code == "QZ060":
             assert "Did you mean: adam_first_step_ratio" in errors[0]["message"]
+
+
+def test_content_readme_lists_every_demo_quantity():
+    import importlib
+    from pathlib import Path
+
+    text = (Path(__file__).parents[2] / "content" / "README.md").read_text(encoding="utf-8")
+    for spec in registry.specs():
+        module = importlib.import_module(spec.compute.partition(":")[0])
+        for quantity in getattr(module, "FACTS", {}):
+            assert f"`{quantity}`" in text and f"`{spec.name}`" in text, (spec.name, quantity)
