@@ -21,7 +21,7 @@ SPEC = DemoSpec(
                metavar="LR"),
         Option("bias", "float", -2.0,
                {"en": "Initial bias of every hidden unit (negative: towards dead).",
-                "ko": "모든 은닉 유닛의 편향 초기값(음수일수록 죽기 쉬움)."}, metavar="B"),
+                "ko": "모든 은닉 유닛의 편향 초깃값(음수일수록 죽기 쉬움)."}, metavar="B"),
         Option("steps", "int", 1000, {"en": "SGD steps (mini-batches of 32).",
                                       "ko": "SGD 스텝 수(미니배치 32)."}, metavar="N"),
         Option("width", "int", 64, {"en": "Units per hidden layer (2 layers).",
