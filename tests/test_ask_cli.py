@@ -146,7 +146,7 @@ def test_interactive_question_follow_up_and_summary(cli):
     r = cli("ask", "--id", CORE, "--interactive", input=session_input(
         "Sigmoid saturates so gradients vanish.", "ReLU is also cheap.", "",  # answer 1
         "",  # keep the suggested rating (Hard)
-        "n", "n",  # see-also: quiz explain relu, quiz explain sigmoid
+        "",  # the see-also menu (quiz explain relu, quiz explain sigmoid): Enter skips
         "any value between 0 and 1 is a subgradient; PyTorch uses 0", "",  # follow-up 1
         "g",  # rate it Good
         "/quit"))
@@ -154,7 +154,9 @@ def test_interactive_question_follow_up_and_summary(cli):
     out = r.stdout
     assert "Question 1 of 1" in out and "Why use ReLU instead of sigmoid?" in out
     assert "Covered 2 of 6 key points · score 0.33 · suggested: Hard" in out
-    assert "Model answer" in out and "See it: quiz explain relu [y/N]" in out
+    assert "Model answer" in out
+    assert "See also: 1 quiz explain relu · 2 quiz explain sigmoid" in out
+    assert "Run which? [1-2, Enter skips]" in out
     assert "You covered 2 of 6 key points; suggested rating: Hard." in out
     assert "Question 1 of 1 · follow-up 1 of 2" in out
     assert "ReLU is not differentiable at 0" in out
@@ -183,17 +185,19 @@ def test_interactive_echoes_markup_literally(cli):
 
 def test_see_also_yes_runs_explain_inline(cli):
     r = cli("ask", "--id", "leaky-relu", "--no-follow-ups", "--interactive",
-            input=session_input("x", "", "", "y"))
+            input=session_input("x", "", "", "1"))
     assert r.exit_code == 0, r
-    assert "See it: quiz explain leaky_relu [y/N]" in r.stdout
+    assert "See also: 1 quiz explain leaky_relu · 2 quiz explain prelu" in r.stdout
     assert "Kink at x = 0" in r.stdout  # quiz explain's own output, inline
 
 
 def test_hint_skip_and_unknown_command(cli):
     r = cli("ask", "--tag", "relu", "--count", "2", "--no-follow-ups", "--interactive",
-            input=session_input("/hint", "", "", "n", "n", "n", "n", "n", "n", "/skip"))
+            input=session_input("/hint", "", "x", "", "", "", "/skip"))
     assert r.exit_code == 0, r
     assert "Hint 1/6:" in r.stdout and "(hint given: counted as missed)" in flat(r.stdout)
+    # Enter with nothing written is not an answer: it says what to do and asks again
+    assert "Nothing to submit yet: type your answer" in r.stdout
     assert "Skipped" in r.stdout
     assert len(reviews()) == 1
 
@@ -353,9 +357,10 @@ def test_demo_targets_are_offered_and_run_inline_through_the_spec(cli, monkeypat
 
     monkeypatch.setattr(demo_command, "run_demo", stand_in)
     r = cli("ask", "--id", CORE, "--no-follow-ups", "--interactive",
-            input=session_input("x", "", "", "n", "n", "y", "y", "n", "n"))
+            input=session_input("x", "", "", "3 4"))
     assert r.exit_code == 0, r
-    assert "See it: quiz demo vanishing --depth 20 [y/N]" in r.stdout
+    # six commands do not fit one 100-column line: one a line, never broken
+    assert "\n  3 quiz demo vanishing --depth 20\n  4 quiz demo sparsity\n" in r.stdout
     assert "STAND-IN DEMO vanishing" in r.stdout
     name, values, seed, lang = calls[0]
     assert name == "vanishing" and values["depth"] == 20 and seed == 0 and lang == "en"
@@ -371,15 +376,15 @@ def test_real_demo_see_also(cli, with_demos):
 
     explain_offers = ["quiz explain leaky_relu", "quiz explain prelu", "quiz explain relu"]
     r = cli("ask", "--id", "leaky-relu", "--no-follow-ups", "--interactive",
-            input=session_input("x", "", "", "n", "n", "n", "y"))
+            input=session_input("x", "", "", "4"))
     assert r.exit_code == 0, r
-    offers = [line.split("See it: ")[1].split(" [y/N]")[0]
-              for line in r.stdout.splitlines() if "See it: " in line]
+    [menu] = [line for line in r.stdout.splitlines() if line.startswith("See also: ")]
+    offers = [item.split(" ", 1)[1] for item in menu[len("See also: "):].split(" · ")]
     if _demo_available():
         assert offers == explain_offers + ["quiz demo dying"]
         assert "failed" not in r.stdout, r.stdout[-2000:]
         assert "Session summary" in r.stdout
-        assert r.stdout.index("See it: quiz demo dying") < r.stdout.index("Session summary") - 200
+        assert r.stdout.index("Run which? [1-4") < r.stdout.index("Session summary") - 200
     else:
         assert offers == explain_offers
     assert len(reviews()) == 1
