@@ -44,10 +44,10 @@ T = Catalog({
                      "ko": "편집기가 설정되지 않았습니다. VISUAL이나 EDITOR를 설정하세요 "
                            "(예: EDITOR=nano). 여기서 계속 입력하세요{draft}."},
     "editor_missing": {"en": "Could not start the editor '{cmd}'. Keep typing here{draft}.",
-                       "ko": "편집기 '{cmd}'를 실행하지 못했습니다. 여기서 계속 입력하세요{draft}."},
+                       "ko": "'{cmd}' 편집기를 실행하지 못했습니다. 여기서 계속 입력하세요{draft}."},
     "editor_status": {"en": "The editor '{cmd}' exited with status {status}; nothing was taken "
                             "from it. Keep typing here{draft}.",
-                      "ko": "편집기 '{cmd}'가 상태 {status}로 끝나 내용을 가져오지 않았습니다. "
+                      "ko": "'{cmd}' 편집기가 오류(종료 코드 {status})로 끝나 내용을 가져오지 않았습니다. "
                             "여기서 계속 입력하세요{draft}."},
     "editor_empty": {"en": "The editor returned no answer. Keep typing here{draft}.",
                      "ko": "편집기에서 받은 답변이 비어 있습니다. 여기서 계속 입력하세요{draft}."},
