@@ -424,3 +424,84 @@ def test_model_answer_labels_the_30_second_answer_not_as_session_summary(cli):
     out = r.stdout
     assert out.count("Session summary") == 1
     assert out.index("In 30 seconds") < out.index("The full answer") < out.index("Session summary")
+
+
+# ------------------------------------------------------------------ issue 11: flow and editor
+def summary_part(out: str) -> str:
+    return out[out.index("Session summary"):]
+
+
+def test_summary_lists_a_skipped_question_where_it_was_asked(cli):
+    r = cli("ask", "--id", "tanh-vs-sigmoid", "--id", "leaky-relu", "--no-follow-ups",
+            "--no-see-also", "--interactive", input=session_input("/skip", "x", "", ""))
+    assert r.exit_code == 0, r
+    rows = [line for line in summary_part(r.stdout).splitlines() if line.startswith("│")]
+    assert "How does tanh differ from sigmoid" in rows[1] and "skipped" in rows[1]
+    assert "What is Leaky ReLU" in rows[2] and rows[2].split("│")[1].strip() == "2"
+
+
+def test_study_next_commands_are_whole_lines_and_keep_the_language(cli):
+    r = cli("ask", "--id", "relu-vs-sigmoid", "--no-follow-ups", "--no-see-also", "--lang", "ko",
+            "--width", "40", "--interactive", input=session_input("x", "", ""))
+    assert r.exit_code == 0, r
+    study = r.stdout[r.stdout.index("다음에 공부할 것"):]
+    assert "   quiz ask --id relu-vs-sigmoid --lang ko\n" in study  # one line, even at 40 columns
+    r = cli("ask", "--id", "relu-vs-sigmoid", "--no-follow-ups", "--no-see-also",
+            "--interactive", input=session_input("x", "", ""))
+    assert "   quiz ask --id relu-vs-sigmoid\n" in r.stdout  # English: no --lang added
+
+
+def test_no_see_also_and_the_due_date_after_a_rating(cli):
+    r = cli("ask", "--id", "leaky-relu", "--no-follow-ups", "--no-see-also", "--interactive",
+            input=session_input("x", "", "3"))
+    assert r.exit_code == 0, r
+    assert "See also" not in r.stdout and "Run which" not in r.stdout
+    [log] = reviews()
+    from quizcli.store import open_store
+
+    with open_store() as store:
+        due = store.card("leaky-relu").due.astimezone().strftime("%Y-%m-%d %H:%M")
+    assert f"Rated Good; due again {due}." in r.stdout
+    # asked again, the header says it is a review now
+    r = cli("ask", "--id", "leaky-relu", "--no-follow-ups", "--no-see-also", "--interactive",
+            input=session_input("/quit"))
+    assert "Question 1 of 1 · review" in r.stdout
+
+
+def test_slash_edit_without_an_editor_says_so_and_keeps_the_draft(cli, monkeypatch):
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    r = cli("ask", "--id", "leaky-relu", "--no-follow-ups", "--no-see-also", "--interactive",
+            input=session_input("small slope for negative inputs", "/edit", "it fixes dying ReLU",
+                                "", ""))
+    assert r.exit_code == 0, r
+    assert "No editor set: export VISUAL or EDITOR" in flat(r.stdout)
+    assert "your draft of 1 line is kept" in flat(r.stdout)
+    [log] = reviews()
+    assert set(log.covered) == {"definition", "fixes-dying"}  # both lines were graded
+
+
+def test_editor_option_writes_every_answer_in_the_editor(cli, tmp_path, monkeypatch):
+    script = tmp_path / "ed.py"
+    script.write_text("import sys\nopen(sys.argv[1], 'w').write("
+                      "'small slope for negative inputs; fixes dying ReLU\\n# note\\n')\n")
+    import sys
+
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    r = cli("ask", "--id", "leaky-relu", "--no-follow-ups", "--no-see-also", "--editor",
+            "--interactive", input=session_input(""))
+    assert r.exit_code == 0, r
+    assert "Your answer" in r.stdout and "# note" not in r.stdout
+    [log] = reviews()
+    assert set(log.covered) == {"definition", "fixes-dying"}
+
+
+def test_ctrl_c_with_nothing_answered_is_one_line(cli, monkeypatch):
+    def fake_input(prompt=""):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("builtins.input", fake_input)
+    r = cli("ask", "--id", CORE, "--lang", "ko", "--interactive")
+    assert r.exit_code == 130, r
+    assert r.stdout.count("답한 질문이 없습니다") == 1 and "중단했습니다" in r.stdout

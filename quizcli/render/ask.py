@@ -70,6 +70,10 @@ T = Catalog({
               "ko": "핵심 포인트 {t}개 중 {c}개를 말했습니다. 추천 평가: {r}."},
     "rating_prompt": {"en": "Rate it [1 Again · 2 Hard · 3 Good · 4 Easy, Enter = {name}]: ",
                       "ko": "평가 [1 다시 · 2 어려움 · 3 좋음 · 4 쉬움, Enter = {name}]: "},
+    # a narrow terminal: the scale on a line Rich wraps between words, then a short prompt
+    "rating_scale": {"en": "Rate it: 1 Again · 2 Hard · 3 Good · 4 Easy",
+                     "ko": "평가: 1 다시 · 2 어려움 · 3 좋음 · 4 쉬움"},
+    "rating_prompt_short": {"en": "Rate it [Enter = {name}]: ", "ko": "평가 [Enter = {name}]: "},
     "see_menu": {"en": "See also:", "ko": "함께 보기:"},
     "see_prompt": {"en": "Run which? [{range}, Enter skips] ", "ko": "실행할 번호 [{range}, Enter는 건너뛰기] "},
     "bad_menu": {"en": "Type a number from 1 to {n} (several: 1 2, or all), or press Enter to skip.",
@@ -382,7 +386,11 @@ class TerminalIO:
             if self._recap:
                 self.console.print(self._dim(self._recap))
                 self._recap = None
-            text = T("rating_prompt", lang, name=rating_name(self._suggested, lang))
+            name = rating_name(self._suggested, lang)
+            text = T("rating_prompt", lang, name=name)
+            if _cells(text) + 8 > self.console.width:  # input() would break it mid-word
+                self.console.print(self._dim(T("rating_scale", lang)))
+                text = T("rating_prompt_short", lang, name=name)
         elif prompt is Prompt.SEE:
             n = self._n_menu or len(detail.splitlines()) or 1
             text = T("see_prompt", lang, range="1" if n == 1 else f"1-{n}")
@@ -494,6 +502,12 @@ class TerminalIO:
                          style="red"))
 
 
+def _cells(text: str) -> int:
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
 def see_also_menu(commands, lang: str, width: int = 80):
     """"See also: 1 quiz explain relu · 2 quiz demo dying" on one line; when that is wider
     than the terminal, one numbered command a line. A command is never broken (so it can be
@@ -562,15 +576,23 @@ def render_summary(console, result: SessionResult, questions: dict, lang: str,
     if result.study_next:
         console.print(Text(T("study_next", lang), style="bold"))
         suffix = "" if lang == "en" else f" --lang {lang}"
-        for qid, kp, times in result.study_next:
+        by_question: dict[str, list[tuple[str, int]]] = {}
+        for qid, kp, times in result.study_next:  # most missed first; grouped by question
+            by_question.setdefault(qid, []).append((kp, times))
+        for qid, points in by_question.items():
             q = questions.get(qid)
-            line = Text(" - " + literal(key_point_text(q, kp, lang) if q else kp))
-            if times > 1:
-                line.append(f"  ({T('times', lang, n=times)})", style="dim")
-            console.print(line)
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True)
+            grid.add_column(overflow="fold")  # a wrapped key point keeps its indentation
+            for kp, times in points:
+                line = Text(literal(key_point_text(q, kp, lang) if q else kp))
+                if times > 1:
+                    line.append(f"  ({T('times', lang, n=times)})", style="dim")
+                grid.add_row(" -", line)
+            console.print(grid)
             # the command on a line of its own that Rich never breaks (the terminal may
-            # soft-wrap it, which copies as one line)
-            console.print(Text(f"     quiz ask --id {literal(qid)}{suffix}", style="dim",
+            # soft-wrap it, which copies as one line), in the session's language
+            console.print(Text(f"   quiz ask --id {literal(qid)}{suffix}", style="dim",
                                no_wrap=True, overflow="ignore"), soft_wrap=True)
     saved = sum(1 for r in result.reviews if r.saved)
     if result.interrupted:
