@@ -59,13 +59,13 @@ def edit(draft: str, comments: list[str]) -> str:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(file_text(draft, comments))
         try:
-            done = subprocess.run([*command, path])
-        except FileNotFoundError:
+            process = subprocess.Popen([*command, path])
+        except OSError:  # no such command, not executable
             raise EditorError("missing", command[0]) from None
-        except OSError:
-            raise EditorError("missing", command[0]) from None
-        if done.returncode != 0:
-            raise EditorError("status", command[0], done.returncode)
+        with _keys_for_the_editor():  # started first: the editor keeps the default handlers
+            status = process.wait()
+        if status != 0:
+            raise EditorError("status", command[0], status)
         with open(path, encoding="utf-8", errors="replace") as f:
             return strip_comments(f.read())
     finally:
@@ -73,3 +73,27 @@ def edit(draft: str, comments: list[str]) -> str:
             os.unlink(path)
         except OSError:
             pass
+
+
+class _keys_for_the_editor:
+    """While the editor runs, Ctrl-C and Ctrl-\\ belong to it (vi leaves insert mode with
+    Ctrl-C): this process ignores SIGINT and SIGQUIT, as git does around its editor."""
+
+    def __enter__(self):
+        import signal
+
+        self._saved = {}
+        for name in ("SIGINT", "SIGQUIT"):
+            signum = getattr(signal, name, None)
+            if signum is not None:
+                try:
+                    self._saved[signum] = signal.signal(signum, signal.SIG_IGN)
+                except (ValueError, OSError):  # not the main thread
+                    pass
+        return self
+
+    def __exit__(self, *exc):
+        import signal
+
+        for signum, handler in self._saved.items():
+            signal.signal(signum, handler)
