@@ -533,7 +533,11 @@ def see_also_menu(commands, lang: str, width: int = 80):
 def editor_comments(question, lang: str) -> list[str]:
     """The comment lines under the draft in the editor: the question and how to submit."""
     title = question.title.get(lang) or next(iter(question.title.values()))
-    return [T("editor_question", lang, title=title), "", T("editor_help", lang)]
+    import textwrap
+
+    width = 72 if lang == "en" else 40  # Hangul is two columns wide
+    return [T("editor_question", lang, title=title), "",
+            *textwrap.wrap(T("editor_help", lang), width)]
 
 
 def render_summary(console, result: SessionResult, questions: dict, lang: str,
