@@ -284,7 +284,8 @@ class Session:
         self.lang, self.follow_ups, self.chain = lang, follow_ups, chain
         self.reveal, self.demos, self.clock = reveal, demos, clock
         self.judge = judge
-        self.edit, self.editor_first, self.reviewed = edit, editor_first and edit is not None, reviewed
+        self.edit, self.reviewed = edit, reviewed
+        self.editor_first = editor_first and edit is not None
         self._offered: set[str] = set()  # see-also commands already offered this session
         self._follow_ups_asked: dict[str, int] = {}  # parent id -> its follow-ups asked so far
         self._queue: deque = deque()

@@ -19,8 +19,8 @@ from .common import ascii_option, content_dir_option, home_option, lang_option, 
     "blank lines stays one answer), then Enter on an empty line or Ctrl-D submits; /edit "
     "opens $VISUAL or $EDITOR on the draft, /hint reveals a missed key point (it then counts "
     "as missed), /skip moves on without saving, /quit ends the session; Ctrl-C ends it at "
-    "once and keeps what was answered (exit 130). Suggested rating by score (covered/total): >= 0.9 Easy, >= 0.6 Good, "
-    ">= 0.3 Hard, else Again."
+    "once and keeps what was answered (exit 130). Suggested rating by score (covered/total): "
+    ">= 0.9 Easy, >= 0.6 Good, >= 0.3 Hard, else Again."
 )
 def ask(
     ids: Optional[List[str]] = typer.Option(None, "--id", metavar="ID",
@@ -321,10 +321,10 @@ def _interview(*, ids, tags, difficulty, count, follow_ups, shuffle, seed, lang,
         session_id = store.start_session()
 
         def record(review):
-            return store.record_review(review.question_id, review.rating, score=review.score,
-                                covered=review.covered, missed=review.missed, lang=review.lang,
-                                duration_s=review.duration_s, session_id=session_id,
-                                tags=review.tags, grader=review.grader)
+            return store.record_review(  # its due date is said after the rating
+                review.question_id, review.rating, score=review.score, covered=review.covered,
+                missed=review.missed, lang=review.lang, duration_s=review.duration_s,
+                session_id=session_id, tags=review.tags, grader=review.grader)
 
         def see_also_run(kind, target):
             if kind == "explain":
