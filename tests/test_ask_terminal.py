@@ -102,3 +102,17 @@ def test_the_rating_prompt_is_never_treated_as_a_paste(monkeypatch):
     from quizcli.session import Rated
 
     assert [e.rating for e in events if isinstance(e, Rated)] == [4]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("width", [24, 40, 100])
+def test_the_rating_scale_breaks_between_items_only(lang, width):
+    from rich.cells import cell_len
+
+    from quizcli.ratings import rating_name
+    from quizcli.render.ask import rating_scale
+
+    text = rating_scale(lang, width)
+    assert all(cell_len(line) <= width for line in text.splitlines())
+    for i in range(1, 5):  # every number stays next to its name, on one line
+        assert any(f"{i} {rating_name(i, lang)}" in line for line in text.splitlines())

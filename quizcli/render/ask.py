@@ -71,8 +71,7 @@ T = Catalog({
     "rating_prompt": {"en": "Rate it [1 Again · 2 Hard · 3 Good · 4 Easy, Enter = {name}]: ",
                       "ko": "평가 [1 다시 · 2 어려움 · 3 좋음 · 4 쉬움, Enter = {name}]: "},
     # a narrow terminal: the scale on a line Rich wraps between words, then a short prompt
-    "rating_scale": {"en": "Rate it: 1 Again · 2 Hard · 3 Good · 4 Easy",
-                     "ko": "평가: 1 다시 · 2 어려움 · 3 좋음 · 4 쉬움"},
+    "rating_head": {"en": "Rate it:", "ko": "평가:"},
     "rating_prompt_short": {"en": "Rate it [Enter = {name}]: ", "ko": "평가 [Enter = {name}]: "},
     "see_menu": {"en": "See also:", "ko": "함께 보기:"},
     "see_prompt": {"en": "Run which? [{range}, Enter skips] ", "ko": "실행할 번호 [{range}, Enter는 건너뛰기] "},
@@ -388,7 +387,7 @@ class TerminalIO:
             name = rating_name(self._suggested, lang)
             text = T("rating_prompt", lang, name=name)
             if _cells(text) + 8 > self.console.width:  # input() would break it mid-word
-                self.console.print(self._dim(T("rating_scale", lang)))
+                self.console.print(self._dim(rating_scale(lang, self.console.width)))
                 text = T("rating_prompt_short", lang, name=name)
         elif prompt is Prompt.SEE:
             n = self._n_menu or len(detail.splitlines()) or 1
@@ -499,6 +498,20 @@ class TerminalIO:
         elif isinstance(event, SeeAlsoFailed):
             c.print(Text(T("see_failed", lang, cmd=event.command, msg=literal(event.message)),
                          style="red"))
+
+
+def rating_scale(lang: str, width: int) -> str:
+    """"Rate it: 1 Again · 2 Hard · 3 Good · 4 Easy", broken between items (never between a
+    number and its name) to fit `width`."""
+    items = [f"{i} {rating_name(i, lang)}" for i in range(1, 5)]
+    lines = [T("rating_head", lang)]
+    for i, item in enumerate(items):
+        sep = "" if i == 0 else " ·"
+        if _cells(lines[-1] + sep + " " + item) > width:
+            lines.append(item)
+        else:
+            lines[-1] += sep + " " + item
+    return "\n".join(lines)
 
 
 def _cells(text: str) -> int:
