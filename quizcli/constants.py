@@ -85,6 +85,24 @@ CONSTANTS: dict[str, tuple[float, str]] = {
     "vaswani2017.pe_base": (10000, "Vaswani et al. 2017, Attention Is All You Need, sec. 3.5: PE(pos, 2i) = sin(pos / 10000^(2i/d_model))"),
     "wu_he2018.groups": (32, "Wu & He 2018, Group Normalization (ECCV), sec. 3.1/4: G = 32 by default"),
     "zero2020.adam_mixed.bytes_per_param": (16, "Rajbhandari et al. 2020, ZeRO (SC20), sec. 3.1: mixed-precision Adam holds 2+2+K bytes per parameter, K = 12"),
+    # --- independent factual review (issue 12): values the answers state, each with its source
+    "bert.finetune.warmup_proportion": (0.1, "google-research/bert run_classifier.py: flag warmup_proportion=0.1 (linear warm-up over 10% of fine-tuning steps); the paper's A.2 warm-up of 10,000 steps is for pre-training"),
+    "cs231n.dead_relu_fraction": (0.4, "CS231n course notes, Neural Networks Part 1 (ReLU cons): with a high learning rate as much as 40% of a network can be dead"),
+    "glorot2011.sparsity.cifar10": (0.72, "Glorot, Bordes & Bengio 2011, Deep Sparse Rectifier Neural Networks (AISTATS) sec. 4.1: average exact sparsity 72.0% on CIFAR-10"),
+    "glorot2011.sparsity.init": (0.5, "Glorot, Bordes & Bengio 2011, Deep Sparse Rectifier Neural Networks (AISTATS) sec. 3.2: about 50% of hidden units output exact zeros after uniform random init"),
+    "glorot2011.sparsity.mnist": (0.834, "Glorot, Bordes & Bengio 2011, Deep Sparse Rectifier Neural Networks (AISTATS) sec. 4.1: average exact sparsity 83.4% on MNIST"),
+    "he2016.cifar.iter_drop1": (32000, "He, Zhang, Ren & Sun 2016, Deep Residual Learning (CVPR) sec. 4.2: CIFAR-10 lr 0.1, divided by 10 at 32k and 48k iterations"),
+    "he2016.cifar.iter_drop2": (48000, "He, Zhang, Ren & Sun 2016, Deep Residual Learning (CVPR) sec. 4.2: CIFAR-10 lr 0.1, divided by 10 at 32k and 48k iterations"),
+    "he2016.cifar.iter_total": (64000, "He, Zhang, Ren & Sun 2016, Deep Residual Learning (CVPR) sec. 4.2: training terminated at 64k iterations"),
+    "he2016.imagenet.lr": (0.1, "He, Zhang, Ren & Sun 2016, Deep Residual Learning (CVPR) sec. 3.4: lr starts from 0.1 and is divided by 10 when the error plateaus"),
+    "ieee754.binary16.min_subnormal": (5.960464477539063e-08, "IEEE 754 binary16: smallest subnormal 2**-24; Micikevicius et al. 2018, Mixed Precision Training (ICLR) sec. 3.2: gradients below 2**-24 become zero in fp16"),
+    "mishkin.caffenet128.bn_after_relu": (0.499, "ducha-aiki/caffenet-benchmark batchnorm.md (Mishkin, Sergievskiy & Matas), 'BN -- before or after ReLU?': CaffeNet-128 top-1 accuracy 0.499 with BN after ReLU"),
+    "mishkin.caffenet128.bn_before_relu": (0.474, "ducha-aiki/caffenet-benchmark batchnorm.md (Mishkin, Sergievskiy & Matas), 'BN -- before or after ReLU?': CaffeNet-128 top-1 accuracy 0.474 with BN before ReLU, as in the paper"),
+    "mishkin.googlenet128.bn_after_relu": (0.596, "ducha-aiki/caffenet-benchmark batchnorm.md, BN-arch-init: GoogLeNet-128 with BN after ReLU (LSUV init) top-1 accuracy 0.596"),
+    "mishkin.googlenet128.bn_before_relu": (0.607, "ducha-aiki/caffenet-benchmark batchnorm.md, BN-arch-init: GoogLeNet-128 with BN before ReLU + scale/bias (orthogonal init) top-1 accuracy 0.607"),
+    "ramachandran2017.swish_gain.max": (0.9, "Ramachandran, Zoph & Le 2017, Searching for Activation Functions, abstract: Swish improves ImageNet top-1 by 0.9% for Mobile NASNet-A"),
+    "ramachandran2017.swish_gain.min": (0.6, "Ramachandran, Zoph & Le 2017, Searching for Activation Functions, abstract: Swish improves ImageNet top-1 by 0.6% for Inception-ResNet-v2"),
+    "torch.cosine.eta_min": (0.0, "torch.optim.lr_scheduler.CosineAnnealingLR: eta_min=0.0"),
 }
 
 
