@@ -96,6 +96,7 @@ CONSTANTS: dict[str, tuple[float, str]] = {
     "he2016.cifar.iter_total": (64000, "He, Zhang, Ren & Sun 2016, Deep Residual Learning (CVPR) sec. 4.2: training terminated at 64k iterations"),
     "he2016.imagenet.lr": (0.1, "He, Zhang, Ren & Sun 2016, Deep Residual Learning (CVPR) sec. 3.4: lr starts from 0.1 and is divided by 10 when the error plateaus"),
     "ieee754.binary16.min_subnormal": (5.960464477539063e-08, "IEEE 754 binary16: smallest subnormal 2**-24; Micikevicius et al. 2018, Mixed Precision Training (ICLR) sec. 3.2: gradients below 2**-24 become zero in fp16"),
+    "keras2.hard_sigmoid.slope": (0.2, "Keras 2 documentation, keras.activations.hard_sigmoid: 0 if x < -2.5, 1 if x > 2.5, else 0.2 * x + 0.5"),
     "mishkin.caffenet128.bn_after_relu": (0.499, "ducha-aiki/caffenet-benchmark batchnorm.md (Mishkin, Sergievskiy & Matas), 'BN -- before or after ReLU?': CaffeNet-128 top-1 accuracy 0.499 with BN after ReLU"),
     "mishkin.caffenet128.bn_before_relu": (0.474, "ducha-aiki/caffenet-benchmark batchnorm.md (Mishkin, Sergievskiy & Matas), 'BN -- before or after ReLU?': CaffeNet-128 top-1 accuracy 0.474 with BN before ReLU, as in the paper"),
     "mishkin.googlenet128.bn_after_relu": (0.596, "ducha-aiki/caffenet-benchmark batchnorm.md, BN-arch-init: GoogLeNet-128 with BN after ReLU (LSUV init) top-1 accuracy 0.596"),
