@@ -171,3 +171,65 @@ def test_torch_cosine_annealing_default_eta_min_is_zero():
         sched.step()
     assert opt.param_groups[0]["lr"] == pytest.approx(0.5)
     assert "η_min = 0 (PyTorch's default)" in _answer("optimization/lr-schedules.md")
+
+
+def _code_blocks(rel: str) -> list[str]:
+    """The ```python blocks of an answer, ko section first, then en."""
+    import re
+
+    return re.findall(r"```python\n(.*?)```", _answer(rel), flags=re.S)
+
+
+def test_the_numpy_mlp_backprop_in_the_answer_passes_a_gradient_check():
+    """relu-mlp-backprop-numpy.md says its code passes a centred-difference check below 1e-7."""
+    blocks = _code_blocks("training/relu-mlp-backprop-numpy.md")
+    assert len(blocks) == 2  # the ko and the en answer each show the code (comments translated)
+    for block in blocks:
+        _gradient_check(block)
+    assert "1e-7" in _answer("training/relu-mlp-backprop-numpy.md")
+
+
+def _gradient_check(block: str) -> None:
+    ns: dict = {}
+    exec(block, ns)  # noqa: S102 - our own content, run to check what it claims
+    rng = np.random.default_rng(0)
+    n, d, h, c = 5, 4, 6, 3
+    x, y = rng.standard_normal((n, d)), rng.integers(0, c, n)
+    params = [rng.standard_normal((d, h)), rng.standard_normal(h),
+              rng.standard_normal((h, c)), rng.standard_normal(c)]
+    _, grads = ns["forward_backward"](x, y, *params)
+    eps = 1e-5
+    for p, g in zip(params, grads):
+        num = np.zeros_like(p)
+        for i in np.ndindex(p.shape):
+            old = p[i]
+            p[i] = old + eps
+            up = ns["forward_backward"](x, y, *params)[0]
+            p[i] = old - eps
+            down = ns["forward_backward"](x, y, *params)[0]
+            p[i] = old
+            num[i] = (up - down) / (2 * eps)
+        rel = np.abs(num - g) / np.maximum(1e-8, np.abs(num) + np.abs(g))
+        assert rel.max() < 1e-7
+
+
+def test_the_numpy_dropout_in_the_answer_keeps_the_mean_and_reuses_the_mask():
+    """dropout-numpy.md: inverted scaling keeps E[output] = x; backward multiplies by the same mask."""
+    blocks = _code_blocks("regularization/dropout-numpy.md")
+    assert len(blocks) == 2
+    for block in blocks:
+        _check_dropout(block)
+
+
+def _check_dropout(block: str) -> None:
+    ns: dict = {}
+    exec(block, ns)  # noqa: S102 - our own content, run to check what it claims
+    rng = np.random.default_rng(0)
+    x = np.ones(1_000_000)
+    for p, scale in ((0.5, 2.0), (0.2, 1.25)):
+        out, mask = ns["dropout_forward"](x, p, True, rng)
+        assert out.mean() == pytest.approx(1.0, abs=5e-3)
+        assert set(np.unique(mask)) == {0.0, scale}
+        assert np.array_equal(ns["dropout_backward"](np.ones_like(x), mask), mask)
+    same, none = ns["dropout_forward"](x, 0.5, False, rng)
+    assert same is x and none is None
