@@ -20,9 +20,15 @@ JSON_KEYS = {
     "zigzag": {"demo", "lr", "tol", "max_steps", "seed", "target", "samples", "runs", "cited_by"},
     "kink": {"demo", "rows", "smooth", "conventions", "zeros", "cited_by"},
     "saturation": {"demo", "points", "epsilons", "rows", "cited_by"},
+    "optimizers": {"demo", "problem", "condition", "hessian_eigs", "start", "minimum", "steps",
+                   "tol", "momentum", "weight_decay", "seed", "runs", "bias", "bias_first_ratio",
+                   "decay", "cited_by"},
+    "lr": {"demo", "lambda_min", "lambda_max", "critical_lr", "steps", "every", "shown_steps",
+           "seed", "runs", "warmup", "cited_by"},
 }
 FAST = {"vanishing": ["--depth", "6"], "sparsity": ["--depth", "2", "--width", "32"],
-        "dying": ["--steps", "40"], "zigzag": [], "kink": ["--samples", "1000"], "saturation": []}
+        "dying": ["--steps", "40"], "zigzag": [], "kink": ["--samples", "1000"], "saturation": [],
+        "optimizers": [], "lr": []}
 
 
 def _bank_citations():

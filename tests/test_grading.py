@@ -183,12 +183,19 @@ def test_one_megabyte_answers_grade_fast_on_every_question(bank, capsys):
     }
     worst = 0.0
     for name, text in texts.items():
+        # the floor, measured in the same run (machines differ 3x, loaded ones more): what
+        # any grader must do with the answer, normalising it once
+        t = time.perf_counter()
+        for _ in range(3):
+            grading.prepare(text)
+        floor = (time.perf_counter() - t) / 3
         t = time.perf_counter()
         for q in bank.questions:
             grading.grade(q, text)
         per_q = (time.perf_counter() - t) / len(bank.questions)
-        worst = max(worst, per_q)
+        worst = max(worst, per_q / floor)
         with capsys.disabled():
             print(f"\n1 MB answer, {name}: {per_q * 1000:.1f} ms per question "
-                  f"({len(bank.questions)} questions)")
-    assert worst < 0.5
+                  f"({len(bank.questions)} questions), {per_q / floor:.1f}x normalising it")
+    # today about 2.5x: grading reads a capped prefix, so it never rescans the megabyte
+    assert worst < 10

@@ -110,7 +110,7 @@ _ACTUALLY = re.compile(_n(r"^(?:but|however|yet|하지만|그러나|그런데|�
 _REPORTED = re.compile(_n(
     r"misconception|(?<![a-z])myths?(?![a-z])|common mistake|it is a mistake|wrong to (?:say|think)"
     r"|people (?:say|think|believe)|some (?:say|claim)|is often (?:said|claimed)|wrong answer"
-    r"|오해|잘못 알려|착각|오답"
+    r"|오해|잘못 알려|착각|흔한 오답|대표적인 오답|오답은 "
     r"|흔히들|라고들|다고들"))
 _SEPARATOR = re.compile(_n(
     r"\s*(?:,|/|&|·|and|or|및|그리고|또는|혹은|plus)?\s*(?:,|/|&|and|or)?\s*(?:the|a|an)?\s*"))
@@ -214,7 +214,8 @@ def _mark_negation(clause: Clause) -> None:
         # ("미분 가능하기 때문에 문제가 없다": 없 negates 문제, not 미분 가능)
         window = []
         for k, word in enumerate(words[:4]):
-            if k and _KO_NEW_NOUN.search(word):
+            # ("무시할 수 없는": 없는 ends like a subject but is the negation itself)
+            if k and _KO_NEW_NOUN.search(word) and not _KO_POST_NEG.match(word):
                 break
             window.append(word)
         m = _KO_POST_NEG.search(" ".join(window))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from ..console import box_style, literal
+from ..console import box_style, literal, markdown
 from ..grading import RATINGS, MAX_GRADED_CHARS, Grade, key_point_text, misconception_why
 from ..grading.llm import LLM_PATTERN
 from ..i18n import Catalog
@@ -64,7 +64,7 @@ T = Catalog({
     "misconception": {"en": "{kp}: your answer says '{phrase}' — {why}",
                       "ko": "{kp}: 답변의 '{phrase}' 부분은 사실과 다릅니다 — {why}"},
     "rejected": {"en": "found with /{pattern}/ ({plang} reject patterns) in: {context}",
-                 "ko": "/{pattern}/ ({plang} reject 패턴)으로 찾음, 위치: {context}"},
+                 "ko": "/{pattern}/ ({plang} 오개념 패턴)으로 찾음, 위치: {context}"},
     "truncated": {"en": "Only the first {n} characters of the answer were graded.",
                   "ko": "답변의 앞 {n}자만 채점했습니다."},
     "empty_answer": {"en": "No answer given: here is what a complete one covers.",
@@ -77,7 +77,7 @@ T = Catalog({
              "ko": "면접관 메모 (답변이 아닌 조언)"},
     "hint": {"en": "Hint {n}/{t}: {text}", "ko": "힌트 {n}/{t}: {text}"},
     "no_more_hints": {"en": "No more hints: what you wrote already covers the rest.",
-                      "ko": "더 드릴 힌트가 없습니다. 나머지는 이미 답변에 들어 있어요."},
+                      "ko": "더 드릴 힌트가 없습니다. 나머지는 이미 답변에 들어 있습니다."},
     "unknown_command": {"en": "Unknown command {cmd}: /hint, /skip or /quit (the line was not added).",
                         "ko": "알 수 없는 명령 {cmd}: /hint, /skip, /quit 중 하나를 쓰세요 (이 줄은 답변에 넣지 않았습니다)."},
     "bad_rating": {"en": "Type 1-4 (or again, hard, good, easy), or press Enter for the suggestion.",
@@ -231,7 +231,6 @@ def misconception_rows(grade: Grade, question, lang: str, ascii_only: bool, expl
 
 def model_answer_panel(question, lang: str, ascii_only: bool, checklist: bool = False):
     from rich.console import Group
-    from rich.markdown import Markdown
     from rich.panel import Panel
     from rich.text import Text
 
@@ -239,9 +238,9 @@ def model_answer_panel(question, lang: str, ascii_only: bool, checklist: bool = 
     body = []
     summary = question.summary.get(lang)
     if summary:  # the 30-second answer first, then the full one
-        body += [Text(T("answer_summary", lang), style="bold"), Markdown(literal(summary)), Text(""),
+        body += [Text(T("answer_summary", lang), style="bold"), markdown(summary), Text(""),
                  Text(T("full_answer", lang), style="bold")]
-    body.append(Markdown(literal(text)))
+    body.append(markdown(text))
     if checklist:
         body.append(Text(""))
         body.append(Text(T("key_points", lang), style="bold"))
@@ -249,7 +248,7 @@ def model_answer_panel(question, lang: str, ascii_only: bool, checklist: bool = 
             body.append(Text(f" {i}. " + literal(key_point_text(question, kp.id, lang))))
         note = question.note.get(lang)
         if note:  # advice to the candidate, printed apart from the answer
-            body += [Text(""), Text(T("note", lang), style="bold"), Markdown(literal(note))]
+            body += [Text(""), Text(T("note", lang), style="bold"), markdown(note)]
     return Panel(Group(*body), title=Text(T("model_answer", lang)), title_align="left",
                  box=box_style(ascii_only))
 
