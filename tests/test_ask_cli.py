@@ -120,6 +120,16 @@ def test_explain_grading_json_and_text(cli):
     assert "stated by “gradient … vanish … sigmoid”" in r.stdout and "Covered 2 of 6" in r.stdout
 
 
+def test_explain_grading_text_shows_a_claim_misconception(cli):
+    # the evidence line of a contradicted claim names the phrase that stated it (it raised a
+    # KeyError before: the template has {phrase} and the call did not pass it)
+    r = cli("ask", "--id", CORE, "--answer", "ReLU is zero-centred, so training is more stable.",
+            "--explain-grading")
+    assert r.exit_code == 0, r.stdout
+    assert "misconception [relu + zero-centred" in r.stdout
+    assert "stated by “relu …" in r.stdout
+
+
 def test_markup_and_ansi_in_answers_are_shown_literally(cli):
     answer = "[bold red]vanish[/bold red] \x1b[31mred\x1b[0m [link=http://x]cheap[/link]"
     r = cli("ask", "--id", CORE, "--answer", answer, "--explain-grading")
