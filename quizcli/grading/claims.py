@@ -99,7 +99,10 @@ def _n(text: str) -> str:
     return to_match_text(text)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;。！？])[*_\"'”’)\]]*\s+")
+# a sentence ends at . ? ! ; and their full-width forms, not after an abbreviation that
+# continues it ("i.e. standard deviation …", "e.g.", "et al.", "vs.", "cf.")
+_SENTENCE_END = re.compile(r"(?<!\bi\.e\.)(?<!\be\.g\.)(?<!\bal\.)(?<!\bvs\.)(?<!\bcf\.)"
+                           r"(?<=[.!?;。！？])[*_\"'”’)\]]*\s+")
 _CONTRAST = re.compile(_n(
     r"(?:,\s*|\s)(?=(?:but|however|whereas|although|though|yet|nevertheless|하지만|그러나|그렇지만"
     r"|반면|반대로|그런데|다만|그래도)(?:[\s,]|$))"
