@@ -103,15 +103,64 @@ def logsumexp(*xs):
     return top + math.log(sum(math.exp(x - top) for x in xs))
 
 
+def demo(name, quantity, *args):
+    """A number a demo computes: `FACTS[quantity](*args)` of demo `name`'s compute module.
+
+    Each demo's compute module may define `FACTS: dict[str, callable]` (a quantity's name ->
+    a function of plain numbers and names returning a float, bounded to well under a second).
+    The module is found through the demo registry and imported only when a fact uses it, so
+    lint runs NumPy demos only for the questions that cite them. Results are cached per call."""
+    if not isinstance(name, str) or not isinstance(quantity, str):
+        raise FactError("demo(…) takes a demo name and a quantity name in quotes, "
+                        "e.g. demo('lr', 'critical_lr', 1.0)")
+    for a in args:
+        if not isinstance(a, (int, float, str)) or isinstance(a, bool):
+            raise FactError(f"demo({name!r}, {quantity!r}, …): arguments are numbers or names")
+    return _demo_cached(name, quantity, tuple(args))
+
+
+_DEMO_CACHE: dict = {}
+
+
+def _demo_cached(name: str, quantity: str, args: tuple) -> float:
+    key = (name, quantity, args)
+    if key in _DEMO_CACHE:
+        return _DEMO_CACHE[key]
+    import importlib
+
+    from .demos import load_numpy, registry
+    from .errors import DomainError, UnknownDemo, did_you_mean
+
+    try:
+        spec = registry.get(name)
+    except UnknownDemo as exc:
+        raise FactError(str(exc)) from None
+    load_numpy()
+    module = importlib.import_module(spec.compute.partition(":")[0])
+    table = getattr(module, "FACTS", None) or {}
+    if quantity not in table:
+        known = ", ".join(sorted(table)) or "none"
+        raise FactError(f"demo {name!r} has no quantity {quantity!r} (known: {known})."
+                        f"{did_you_mean(quantity, table)}")
+    try:
+        value = float(table[quantity](*args))
+    except DomainError as exc:  # a bad argument (unknown optimizer, value out of range)
+        raise FactError(f"demo({name!r}, {quantity!r}, …): {exc}") from None
+    except TypeError as exc:
+        raise FactError(f"demo({name!r}, {quantity!r}, …): wrong arguments ({exc})") from None
+    _DEMO_CACHE[key] = value
+    return value
+
+
 _SHAPE_FUNCTIONS = {"conv_out": conv_out, "conv_params": conv_params, "softmax": softmax,
                     "logsumexp": logsumexp, "floor": math.floor, "ceil": math.ceil,
                     "round": round, "abs": abs, "min": min, "max": max}
 
-_LIGHT_FUNCTIONS = {**_SHAPE_FUNCTIONS, "exp": math.exp, "log": math.log, "sqrt": math.sqrt,
+_LIGHT_FUNCTIONS = {**_SHAPE_FUNCTIONS, "demo": demo, "exp": math.exp, "log": math.log, "sqrt": math.sqrt,
                     "erf": math.erf, "tanh": math.tanh}
 
 FUNCTION_NAMES = ("f", "const", "df", "max_df", "argmax_df", "min_f", "argmin_f", "sat", "gain",
-                  "exp", "log", "sqrt", "erf", "tanh", *_SHAPE_FUNCTIONS)
+                  "exp", "log", "sqrt", "erf", "tanh", "demo", *_SHAPE_FUNCTIONS)
 _CONSTANTS = {"pi": math.pi, "e": math.e}
 _BINARY = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
            ast.Div: operator.truediv, ast.Pow: operator.pow, ast.FloorDiv: operator.floordiv,
