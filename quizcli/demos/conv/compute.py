@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ...errors import InvalidValue
 
@@ -45,8 +46,9 @@ USAGE = ("convK, poolK or avgpoolK followed by sS, pP, dD, cC (e.g. conv7s2p3c64
          "quiz demo conv --help has the grammar")
 
 
-@dataclass(frozen=True)
-class LayerSpec:
+class LayerSpec(NamedTuple):
+    """One parsed token (a named tuple: cheap to build and to unpack)."""
+
     token: str  # as written, lower-case
     kind: str  # conv | maxpool | avgpool
     k: int
@@ -56,7 +58,9 @@ class LayerSpec:
     c: int | None  # output channels (conv); None: keep the input's
 
 
-@dataclass(frozen=True)
+# slots, not frozen: a frozen dataclass's __init__ costs 5× more, and a conv stack's whole
+# computation is a few microseconds per layer
+@dataclass(slots=True)
 class ConvLayer:
     index: int  # 1-based
     token: str
@@ -75,7 +79,7 @@ class ConvLayer:
     jump: int  # input pixels between neighbouring outputs
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ConvResult:
     demo: str
     input: int
@@ -95,42 +99,54 @@ def parse_layers(text: str) -> tuple[LayerSpec, ...]:
     """'conv7s2p3,pool3s2' -> LayerSpecs; InvalidValue naming the bad token otherwise."""
     if not isinstance(text, str) or not text.strip():
         raise InvalidValue(f"--layers needs at least one layer: {USAGE}.")
-    tokens = [t.strip().lower() for t in text.split(",")]
+    tokens = text.lower().split(",")
     if len(tokens) > MAX_LAYERS:
         raise InvalidValue(f"--layers takes at most {MAX_LAYERS} layers; got {len(tokens)}.")
     out = []
     for i, tok in enumerate(tokens, 1):
-        where = f"--layers: '{tok}' (layer {i})"
-        if not tok:
-            raise InvalidValue(f"--layers: layer {i} is empty (two commas in a row?); {USAGE}.")
+        tok = tok.strip()
         m = _TOKEN.fullmatch(tok)
-        if not m:
-            raise InvalidValue(f"{where} is not a layer: {USAGE}.")
-        kind = KINDS[m.group(1)]
-        mods: dict[str, int] = {}
-        for key, value in _MOD.findall(m.group(3)):
-            if key in mods:
-                raise InvalidValue(f"{where} sets '{key}' twice.")
-            mods[key] = int(value)
-        k = int(m.group(2))
-        s = mods.get("s", 1 if kind == "conv" else k)
-        p, d, c = mods.get("p", 0), mods.get("d", 1), mods.get("c")
-        for name, value, lo, hi in (("kernel", k, 1, MAX_SMALL), ("stride s", s, 1, MAX_SMALL),
-                                    ("dilation d", d, 1, MAX_SMALL), ("padding p", p, 0, MAX_PAD)):
-            if not lo <= value <= hi:
-                raise InvalidValue(f"{where}: {name} must be {lo} … {hi}; got {value}.")
-        if c is not None:
-            if kind != "conv":
-                raise InvalidValue(f"{where}: a pool keeps its input channels; 'c' is for conv.")
-            if not 1 <= c <= MAX_CHANNELS:
-                raise InvalidValue(f"{where}: channels c must be 1 … {MAX_CHANNELS}; got {c}.")
-        if kind == "avgpool" and "d" in mods:
-            raise InvalidValue(f"{where}: avgpool has no dilation (PyTorch's AvgPool2d).")
-        if kind != "conv" and 2 * p > d * (k - 1) + 1:
-            raise InvalidValue(f"{where}: a pool's padding must be at most half its kernel "
-                               f"(PyTorch); got p{p} for kernel {d * (k - 1) + 1}.")
+        if m is None:
+            if not tok:
+                raise InvalidValue(f"--layers: layer {i} is empty (two commas in a row?); {USAGE}.")
+            raise InvalidValue(f"--layers: '{tok}' (layer {i}) is not a layer: {USAGE}.")
+        name, k, tail = m.groups()
+        kind, k = KINDS[name], int(k)
+        if tail:
+            pairs = _MOD.findall(tail)
+            mods = {key: int(value) for key, value in pairs}
+            if len(mods) != len(pairs):
+                twice = next(key for key, _ in pairs if sum(1 for x, _ in pairs if x == key) > 1)
+                raise InvalidValue(f"--layers: '{tok}' (layer {i}) sets '{twice}' twice.")
+            s = mods.get("s", 1 if kind == "conv" else k)
+            p, d, c = mods.get("p", 0), mods.get("d", 1), mods.get("c")
+        else:
+            mods, s, p, d, c = None, (1 if kind == "conv" else k), 0, 1, None
+        if not (1 <= k <= MAX_SMALL and 1 <= s <= MAX_SMALL and 1 <= d <= MAX_SMALL
+                and p <= MAX_PAD) or (
+                (c is not None and not 1 <= c <= MAX_CHANNELS) if kind == "conv" else
+                (c is not None or 2 * p > d * (k - 1) + 1 or (mods and "d" in mods
+                                                              and kind == "avgpool"))):
+            _refuse(tok, i, kind, k, s, p, d, c, mods or {})
         out.append(LayerSpec(tok, kind, k, s, p, d, c))
     return tuple(out)
+
+
+def _refuse(tok: str, i: int, kind: str, k: int, s: int, p: int, d: int, c, mods: dict):
+    """The one-line reason a parsed token is refused (the slow path of parse_layers)."""
+    where = f"--layers: '{tok}' (layer {i})"
+    for name, value, lo, hi in (("kernel", k, 1, MAX_SMALL), ("stride s", s, 1, MAX_SMALL),
+                                ("dilation d", d, 1, MAX_SMALL), ("padding p", p, 0, MAX_PAD)):
+        if not lo <= value <= hi:
+            raise InvalidValue(f"{where}: {name} must be {lo} … {hi}; got {value}.")
+    if c is not None:
+        if kind != "conv":
+            raise InvalidValue(f"{where}: a pool keeps its input channels; 'c' is for conv.")
+        raise InvalidValue(f"{where}: channels c must be 1 … {MAX_CHANNELS}; got {c}.")
+    if kind == "avgpool" and "d" in mods:
+        raise InvalidValue(f"{where}: avgpool has no dilation (PyTorch's AvgPool2d).")
+    raise InvalidValue(f"{where}: a pool's padding must be at most half its kernel "
+                       f"(PyTorch); got p{p} for kernel {d * (k - 1) + 1}.")
 
 
 def out_size(n: int, k: int, s: int = 1, p: int = 0, d: int = 1) -> int:
@@ -145,26 +161,27 @@ def run(input: int = DEFAULT_INPUT, channels: int = DEFAULT_CHANNELS,
     if not 1 <= channels <= MAX_CHANNELS:
         raise InvalidValue(f"--channels must be an integer 1 … {MAX_CHANNELS}; got {channels}.")
     specs = parse_layers(layers)
-    n, c, r, j = input, channels, 1, 1
+    n, c, r, j, total_params, total_macs = input, channels, 1, 1, 0, 0
     rows = []
-    for i, L in enumerate(specs, 1):
-        k_eff = L.d * (L.k - 1) + 1
-        m = out_size(n, L.k, L.s, L.p, L.d)
+    for i, (tok, kind, k, s, p, d, co) in enumerate(specs, 1):
+        k_eff = d * (k - 1) + 1
+        m = (n + 2 * p - k_eff) // s + 1  # out_size
         if m < 1:
-            raise InvalidValue(f"--layers: '{L.token}' (layer {i}) needs an input of at least "
-                               f"{k_eff - 2 * L.p} pixels with padding {L.p}, but gets {n}×{n}.")
-        if L.kind == "conv":
-            c_out = L.c if L.c is not None else c
-            weights = c_out * c * L.k * L.k
+            raise InvalidValue(f"--layers: '{tok}' (layer {i}) needs an input of at least "
+                               f"{k_eff - 2 * p} pixels with padding {p}, but gets {n}×{n}.")
+        if kind == "conv":
+            c_out = c if co is None else co
+            weights = c_out * c * k * k
             params, macs = weights + c_out, m * m * weights
+            total_params += params
+            total_macs += macs
         else:
             c_out, params, macs = c, 0, 0
-        r, j = r + (k_eff - 1) * j, j * L.s
-        rows.append(ConvLayer(i, L.token, L.kind, L.k, L.s, L.p, L.d, n, m, c, c_out, params,
-                              macs, r, j))
+        r, j = r + (k_eff - 1) * j, j * s
+        rows.append(ConvLayer(i, tok, kind, k, s, p, d, n, m, c, c_out, params, macs, r, j))
         n, c = m, c_out
-    return ConvResult("conv", input, channels, ",".join(L.token for L in specs), tuple(rows), n, c,
-                      sum(x.params for x in rows), sum(x.macs for x in rows), r, j)
+    return ConvResult("conv", input, channels, ",".join(x.token for x in specs), tuple(rows), n,
+                      c, total_params, total_macs, r, j)
 
 
 # Numbers a question may quote, for `facts: demo('conv', QUANTITY, …)`; `layers` in the grammar
