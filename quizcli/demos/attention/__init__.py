@@ -25,11 +25,12 @@ SPEC = DemoSpec(
     },
     examples=("quiz demo attention --dims 4,64,1024 --keys 32",),
     options=(
-        Option("dims", "floats", (4, 16, 64, 256, 1024),
+        # parsed by compute.check_dims (whole numbers, with its own message and example)
+        Option("dims", "str", "4,16,64,256,1024",
                {"en": "Head dimensions d to compare, comma-separated whole numbers "
                       "(1 … 4096, at most 12 of them).",
                 "ko": "비교할 헤드 차원 d, 쉼표로 구분한 자연수(1 … 4096, 최대 12개)."},
-               min=1, max=4096, metavar="D,D,…"),
+               metavar="D,D,…"),
         Option("keys", "int", 32, {"en": "Keys per query (the softmax length), 2 … 4096.",
                                    "ko": "쿼리당 키 개수(softmax 길이), 2 … 4096."},
                min=2, max=4096, metavar="N"),

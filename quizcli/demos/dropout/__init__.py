@@ -19,10 +19,11 @@ SPEC = DemoSpec(
     help=_SUMMARY,
     examples=("quiz demo dropout --p 0.1,0.5 --draws 20000",),
     options=(
-        Option("p", "floats", (0.1, 0.2, 0.5, 0.8),
+        # parsed by compute.check_p (with its own message and example)
+        Option("p", "str", "0.1,0.2,0.5,0.8",
                {"en": "Drop probabilities, comma-separated, 0 ≤ p ≤ 0.99 (at most 8).",
                 "ko": "드롭 확률, 쉼표로 구분, 0 ≤ p ≤ 0.99 (최대 8개)."},
-               min=0.0, max=0.99, metavar="P,P,…"),
+               metavar="P,P,…"),
         Option("draws", "int", 10_000,
                {"en": "Random masks per p, 100 … 1000000 (draws × units × number of p is at "
                       "most 4e7).",

@@ -70,10 +70,19 @@ class DropoutResult:
         return next(r for r in self.rows if r.p == p)
 
 
-def check_p(ps: Sequence[float] | None) -> tuple[float, ...]:
+def check_p(ps: Sequence[float] | str | None) -> tuple[float, ...]:
+    """Drop probabilities 0 … MAX_P, sorted, each once, 1 … MAX_PS of them."""
     if ps is None:
         return DEFAULT_P
-    values = sorted({float(v) for v in ps})
+    raw = ps.split(",") if isinstance(ps, str) else list(ps)
+    values = set()
+    for v in raw:
+        try:
+            values.add(float(v))
+        except ValueError:
+            raise InvalidValue(f"--p takes drop probabilities 0 ≤ p ≤ {MAX_P} (e.g. 0.1,0.5); "
+                               f"'{str(v).strip()}' is not a number.") from None
+    values = sorted(values)
     for v in values:
         if not (math.isfinite(v) and 0.0 <= v <= MAX_P):
             raise InvalidValue(f"--p takes drop probabilities 0 ≤ p ≤ {MAX_P} (e.g. 0.1,0.5); "
@@ -113,7 +122,7 @@ def dropout(x: np.ndarray, keep: np.ndarray, p: float, training: bool = True) ->
     return x * (keep * (1.0 / (1.0 - p)))
 
 
-def run(p: Sequence[float] | None = None, draws: int = DEFAULT_DRAWS, units: int = DEFAULT_UNITS,
+def run(p: Sequence[float] | str | None = None, draws: int = DEFAULT_DRAWS, units: int = DEFAULT_UNITS,
         seed: int = common.DEFAULT_SEED) -> DropoutResult:
     ps = check_p(p)
     validate(draws, units, ps)
