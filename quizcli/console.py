@@ -14,6 +14,14 @@ def literal(text: str) -> str:
     return escape(text)
 
 
+def markdown(text: str):
+    """Content Markdown as printed: literal (see above), and links shown as "text (target)"
+    instead of terminal hyperlinks, so a link can never show one address and open another."""
+    from rich.markdown import Markdown
+
+    return Markdown(literal(text), hyperlinks=False)
+
+
 MIN_COLUMNS = 20  # COLUMNS below this (0 printed nothing at all) means: the default width
 
 

@@ -29,11 +29,16 @@ JSON_KEYS = {
                       "small", "cited_by"},
     "conv": {"demo", "input", "channels", "layers_spec", "layers", "size_out", "channels_out",
              "params", "macs", "receptive_field", "jump", "cited_by"},
+    "optimizers": {"demo", "problem", "condition", "hessian_eigs", "start", "minimum", "steps",
+                   "tol", "momentum", "weight_decay", "seed", "runs", "bias", "bias_first_ratio",
+                   "decay", "cited_by"},
+    "lr": {"demo", "lambda_min", "lambda_max", "critical_lr", "steps", "every", "shown_steps",
+           "seed", "runs", "warmup", "cited_by"},
 }
 FAST = {"vanishing": ["--depth", "6"], "sparsity": ["--depth", "2", "--width", "32"],
         "dying": ["--steps", "40"], "zigzag": [], "kink": ["--samples", "1000"], "saturation": [],
         "attention": ["--dims", "4,64"], "dropout": ["--draws", "1000"],
-        "normalization": ["--steps", "5"], "conv": []}
+        "normalization": ["--steps", "5"], "conv": [], "optimizers": [], "lr": []}
 
 
 def _bank_citations():

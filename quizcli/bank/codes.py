@@ -115,6 +115,10 @@ _TABLE: tuple[Code, ...] = (
     Code("QZ028", WARNING, "key point '{id}' is covered by the {lang_name} text of key point '{other}' alone: its claims may be too broad to tell the two apart",
          "No key point is covered by another key point's text alone.",
          "어떤 핵심 포인트도 다른 핵심 포인트의 text만으로 인정되지 않는지 확인합니다."),
+    Code("QZ029", ERROR, "pattern {pattern!r} in '{field}' can backtrack exponentially ({what}): some answers would hang the grader, so it is not used; write each repeated part so it can match only one way, e.g. (?:a|b){{0,9}} not (?:a|ab){{0,60}}",
+         "No match or reject pattern repeats (more than 8 times) a part that itself repeats or "
+         "whose alternatives can start with the same character: such patterns are refused at load.",
+         "match·reject 패턴이 반복 안에 반복을 두거나 같은 글자로 시작할 수 있는 선택지를 8번 넘게 반복하지 않는지 확인합니다. 이런 패턴은 불러올 때 빠집니다."),
     # the rubric
     Code("QZ030", ERROR, "pattern {pattern!r} in '{field}' is not a valid regular expression: {detail}",
          "Every match pattern compiles as a Python regular expression.",
@@ -165,6 +169,9 @@ _TABLE: tuple[Code, ...] = (
     Code("QZ043", ERROR, "id '{id}' is also defined in {other}; ids are unique across all content directories",
          "No id is defined twice (built-in bank and every content directory together).",
          "같은 id가 두 번 정의되지 않았는지 확인합니다(내장 문제은행과 모든 콘텐츠 디렉터리를 통틀어)."),
+    Code("QZ044", ERROR, "link text {text!r} shows an address other than its target {target!r}: a reader would open something else than what they see; write the target as the text, or plain words",
+         "No Markdown link in an answer, summary or note shows a web address as its text that differs from where it leads.",
+         "답안·요약·메모의 Markdown 링크가 실제 대상과 다른 웹 주소를 텍스트로 보여 주지 않는지 확인합니다."),
     # see-also targets
     Code("QZ050", ERROR, "'{name}' in see.explain is not an activation quiz explain knows.{hint}",
          "see.explain names are in the activation registry (any accepted spelling or alias).",

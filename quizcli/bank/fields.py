@@ -486,6 +486,10 @@ class FieldReader:
             except (re.error, RecursionError, OverflowError) as exc:
                 self.add(code, pline, pattern=p, field=label, detail=str(exc))
                 continue
+            risk = textmatch.backtracking_risk(p)
+            if risk:  # never used: some answer would make it run for hours (issue 17)
+                self.add("QZ029", pline, pattern=p, field=label, what=risk)
+                continue
             valid.append((p, pline))
         return valid
 

@@ -357,6 +357,28 @@ def _claim_problems(parser: Draft, lexicon) -> list[Problem]:
     return out
 
 
+_LINK = re.compile(r"\[([^\]\n]{1,500})\]\(\s*<?([^()\s>]{1,2000})>?(?:\s+\"[^\"]*\")?\s*\)")
+_ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]{1,20}://|www\.|[\w-]+(?:\.[\w-]+)+(?:[/:?#]|$))", re.I)
+
+
+def _address(text: str) -> str:
+    """An address as a reader compares it: no scheme, no 'www.', no trailing slash, lower case."""
+    t = re.sub(r"^[a-z][a-z0-9+.-]*://", "", text.strip().strip("<>"), flags=re.I)
+    t = re.sub(r"^www\.", "", t, flags=re.I)
+    return t.rstrip("/").lower()
+
+
+def spoofed_links(markdown: str) -> list[tuple[int, str, str]]:
+    """(line offset, shown text, target) of each Markdown link whose text is itself an address
+    that differs from its target, e.g. [https://pytorch.org/docs](https://evil.example/steal)."""
+    out = []
+    for m in _LINK.finditer(markdown):
+        shown, target = m.group(1).strip().strip("`"), m.group(2)
+        if _ADDRESS.match(shown) and _address(shown) != _address(target):
+            out.append((markdown.count("\n", 0, m.start()), shown, target))
+    return out
+
+
 def check_question(parser: Draft, lexicon=None) -> list[Problem]:
     """The per-file checks that need the registry, the engine or the model answers."""
     from .. import facts as engine_facts
@@ -371,6 +393,14 @@ def check_question(parser: Draft, lexicon=None) -> list[Problem]:
             near = closest_names(name)
             out.append(problem("QZ050", path, lines.get(f"see.explain[{i}]"), name=name,
                                hint=f" Did you mean: {', '.join(near)}?" if near else ""))
+
+    for field, texts, base in (("body", q.answer, None), ("summary", q.summary, "summary"),
+                               ("note", q.note, "note")):
+        for lang, text in (texts or {}).items():
+            start = lines.get(f"body.{lang}") if base is None else lines.get(base)
+            for offset, shown, target in spoofed_links(text):
+                where = start + offset if (start and base is None) else start
+                out.append(problem("QZ044", path, where, text=shown, target=target))
 
     from ..kinds import kind_of
 

@@ -226,8 +226,9 @@ class Bounded(ParamType):
         return v
 
 
-def for_option(kind: str, *, lo=None, hi=None, choices=()):
-    """The ParamType of a demo option type (see quizcli.demos.spec)."""
+def for_option(kind: str, *, lo=None, hi=None, choices=(), example=None):
+    """The ParamType of a demo option type (see quizcli.demos.spec). `example`: a valid value
+    for error messages (a demo passes its default)."""
     if kind == "int":
         return INT if lo is None and hi is None else Bounded(INT, lo, hi)
     if kind == "float":
@@ -237,7 +238,7 @@ def for_option(kind: str, *, lo=None, hi=None, choices=()):
     if kind == "init":
         return Init()
     if kind == "floats":
-        return Points(lo, hi, example="0,2,5,10,20")
+        return Points(lo, hi, example=example or "0,2,5,10,20")
     if kind == "choice":
         return Choice(choices)
     if kind == "str":

@@ -144,7 +144,9 @@ def _option(spec_option) -> TyperOption:
     if isinstance(default, tuple):  # shown and parsed as the command line would write it
         default = ",".join(str(v) for v in default)
     return TyperOption(param_decls=decls, type=for_option(o.type, lo=o.min, hi=o.max,
-                                                          choices=o.choices),
+                                                          choices=o.choices,
+                                                          example=default if isinstance(
+                                                              o.default, tuple) else None),
                        default=default, metavar=o.metavar, help=o.help["en"],
                        show_default=default is not None)
 

@@ -16,6 +16,11 @@ DEFAULT_SEED = 0
 # before allocating anything (a laptop must stay usable while a demo runs).
 MEMORY_LIMIT_BYTES = 1 << 30
 
+# The most arithmetic a demo may plan: multiply-adds of its matrix products, estimated from the
+# options before any work. 5e10 is a few seconds of NumPy on a laptop (issue 17: `dying --width
+# 4096` once ran 241 s and `sparsity --depth 1000 --width 2000 --batch 2000` 14 minutes).
+WORK_LIMIT_MACS = 5e10
+
 Progress = Optional[Callable[[int, int], None]]  # (done, total) work units
 
 
@@ -72,3 +77,12 @@ def is_positively_homogeneous(act: Activation) -> bool:
 
 def log10_or_neg_inf(x: float) -> float:
     return math.log10(x) if x > 0 else -math.inf
+
+
+def check_work(multiply_adds: float, what: str, advice: str) -> None:
+    """Refuse before computing: 'needs about 4.8e12 multiply-adds (…); the limit is 5e10 …'."""
+    if multiply_adds > WORK_LIMIT_MACS:
+        raise OverBudget(
+            f"This run needs about {multiply_adds:.1e} multiply-adds ({what}), more than the "
+            f"{WORK_LIMIT_MACS:.0e} a demo may use (a few seconds). {advice}"
+        )

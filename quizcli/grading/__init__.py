@@ -204,24 +204,10 @@ def grade(question: Question, answer: str, default_lang: str = "en", lexicon=Non
     lang = detect_lang(text, default_lang)
     order = (lang, "en" if lang == "ko" else "ko")
     covered, missed, found, wrong = [], [], [], []
-    reading = None
     if text.strip():
-        for kp in question.key_points:
-            if getattr(kp, "claims", ()):
-                if reading is None:
-                    reading = read_answer(question, answer, lexicon)
-                bad, m = judge(kp, reading, lang)
-            else:
-                bad = find_misconception(question, kp, text, order)
-                m = None if bad is not None else find(question, kp, text, order)
-            if bad is not None:
-                missed.append(kp.id)
-                wrong.append(bad)
-            elif m is None:
-                missed.append(kp.id)
-            else:
-                covered.append(kp.id)
-                found.append(m)
+        with _regex_budget(question):
+            _grade_points(question, answer, text, lang, order, lexicon,
+                          covered, missed, found, wrong)
     else:
         missed = [kp.id for kp in question.key_points]
     total = len(question.key_points)
@@ -229,6 +215,44 @@ def grade(question: Question, answer: str, default_lang: str = "en", lexicon=Non
     return Grade(question.id, lang, tuple(covered), tuple(missed), tuple(found), score,
                  rating_for(score), round(hangul_share(text), 4), len(text), truncated,
                  misconceptions=tuple(wrong))
+
+
+# Seconds the regex rubric of one answer may take: patterns come from content files, and a
+# backtracking one must end in one clear line, not a hang (issue 17). Claims are linear.
+REGEX_BUDGET_S = 2.0
+
+
+def _regex_budget(question: Question):
+    from contextlib import nullcontext
+
+    if all(getattr(kp, "claims", ()) for kp in question.key_points):
+        return nullcontext()
+    from ..budget import time_budget
+
+    return time_budget(REGEX_BUDGET_S,
+                       f"grading '{question.id}' took longer than {REGEX_BUDGET_S:g} s: a match or "
+                       f"reject pattern of its file backtracks; run `quiz lint` on it")
+
+
+def _grade_points(question, answer, text, lang, order, lexicon, covered, missed, found, wrong):
+    """Judge each key point (claims or patterns), appending to the four lists."""
+    reading = None
+    for kp in question.key_points:
+        if getattr(kp, "claims", ()):
+            if reading is None:
+                reading = read_answer(question, answer, lexicon)
+            bad, m = judge(kp, reading, lang)
+        else:
+            bad = find_misconception(question, kp, text, order)
+            m = None if bad is not None else find(question, kp, text, order)
+        if bad is not None:
+            missed.append(kp.id)
+            wrong.append(bad)
+        elif m is None:
+            missed.append(kp.id)
+        else:
+            covered.append(kp.id)
+            found.append(m)
 
 
 def question_concepts(question: Question) -> frozenset[str]:

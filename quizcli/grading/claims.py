@@ -214,7 +214,8 @@ def _mark_negation(clause: Clause) -> None:
         # ("미분 가능하기 때문에 문제가 없다": 없 negates 문제, not 미분 가능)
         window = []
         for k, word in enumerate(words[:4]):
-            if k and _KO_NEW_NOUN.search(word):
+            # ("무시할 수 없는": 없는 ends like a subject but is the negation itself)
+            if k and _KO_NEW_NOUN.search(word) and not _KO_POST_NEG.match(word):
                 break
             window.append(word)
         m = _KO_POST_NEG.search(" ".join(window))

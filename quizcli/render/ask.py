@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from ..console import box_style, literal
+from ..console import box_style, literal, markdown
 from ..grading import RATINGS, MAX_GRADED_CHARS, Grade, key_point_text, misconception_why
 from ..grading.llm import LLM_PATTERN
 from ..i18n import Catalog
@@ -231,7 +231,6 @@ def misconception_rows(grade: Grade, question, lang: str, ascii_only: bool, expl
 
 def model_answer_panel(question, lang: str, ascii_only: bool, checklist: bool = False):
     from rich.console import Group
-    from rich.markdown import Markdown
     from rich.panel import Panel
     from rich.text import Text
 
@@ -239,9 +238,9 @@ def model_answer_panel(question, lang: str, ascii_only: bool, checklist: bool = 
     body = []
     summary = question.summary.get(lang)
     if summary:  # the 30-second answer first, then the full one
-        body += [Text(T("answer_summary", lang), style="bold"), Markdown(literal(summary)), Text(""),
+        body += [Text(T("answer_summary", lang), style="bold"), markdown(summary), Text(""),
                  Text(T("full_answer", lang), style="bold")]
-    body.append(Markdown(literal(text)))
+    body.append(markdown(text))
     if checklist:
         body.append(Text(""))
         body.append(Text(T("key_points", lang), style="bold"))
@@ -249,7 +248,7 @@ def model_answer_panel(question, lang: str, ascii_only: bool, checklist: bool = 
             body.append(Text(f" {i}. " + literal(key_point_text(question, kp.id, lang))))
         note = question.note.get(lang)
         if note:  # advice to the candidate, printed apart from the answer
-            body += [Text(""), Text(T("note", lang), style="bold"), Markdown(literal(note))]
+            body += [Text(""), Text(T("note", lang), style="bold"), markdown(note)]
     return Panel(Group(*body), title=Text(T("model_answer", lang)), title_align="left",
                  box=box_style(ascii_only))
 

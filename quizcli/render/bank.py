@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..console import box_style, literal
+from ..console import box_style, literal, markdown
 from ..i18n import Catalog
 
 T = Catalog({
@@ -135,7 +135,6 @@ def _numbered(console, items) -> None:
 
 def render_question(console, v, ascii_only: bool = False) -> None:
     from rich.console import Group
-    from rich.markdown import Markdown
     from rich.padding import Padding
     from rich.panel import Panel
     from rich.text import Text
@@ -157,10 +156,10 @@ def render_question(console, v, ascii_only: bool = False) -> None:
     summary = q.summary.get(lang)
     if summary:
         console.print(Padding(Text(T("summary", lang), style="bold"), (0, 0, 0, 2)))
-        console.print(Padding(Markdown(literal(summary)), (0, 0, 0, 2)))
+        console.print(Padding(markdown(summary), (0, 0, 0, 2)))
         console.print()
         console.print(Padding(Text(T("full_answer", lang), style="bold"), (0, 0, 0, 2)))
-    console.print(Padding(Markdown(literal(q.answer.get(lang, ""))), (0, 0, 0, 2)))
+    console.print(Padding(markdown(q.answer.get(lang, "")), (0, 0, 0, 2)))
     console.print()
 
     console.print(_heading(T("key_points", lang)))
@@ -175,7 +174,7 @@ def render_question(console, v, ascii_only: bool = False) -> None:
     if note:
         console.print()
         console.print(_heading(T("note", lang)))
-        console.print(Padding(Markdown(literal(note)), (0, 0, 0, 2)))
+        console.print(Padding(markdown(note), (0, 0, 0, 2)))
 
     for key, refs in (("follow_ups", v.follow_ups), ("related", v.related)):
         if not refs:

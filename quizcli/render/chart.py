@@ -65,13 +65,14 @@ def _label_axes(plot: str, width: int, x_min, x_max, y_min, y_max) -> str:
 
 
 def line_chart(xs, series, *, x_min, x_max, y_min, y_max, width=60, height=14,
-               ascii_frame=False, y_as_log=False, color=True):
+               ascii_frame=False, y_as_log=False, color=True, markers=None):
     """A Rich Text of the chart. `series` is [(label, ys)] sharing `xs`, or
     [(label, xs, ys)] with x values of their own (paths such as a weight trajectory).
 
     color=False (pass `console.color_system is not None`) skips the ANSI round trip; with
     colour on, Rich still drops it for NO_COLOR and pipes because the string goes through
-    Text.from_ansi."""
+    Text.from_ansi. `markers`: one character per series for the ASCII character set (used
+    without colour), e.g. the initials of the series, instead of uniplot's + x o * ~ ."""
     from rich.text import Text
 
     xs_list = [list(s[1]) if len(s) == 3 else list(xs) for s in series]
@@ -91,6 +92,7 @@ def line_chart(xs, series, *, x_min, x_max, y_min, y_max, width=60, height=14,
         y_as_log=y_as_log,
         legend_labels=[s[0] for s in series],
         color=bool(color),
+        **({"force_ascii_characters": list(markers)} if markers else {}),
         # uniplot's own tick search calls np.unique, which imports numpy.ma: ~9 ms of a
         # ~130 ms `quiz explain`. The axes are pinned anyway, so we print their ends.
         x_labels=False,

@@ -103,3 +103,39 @@ def test_a_demo_without_facts_says_so():
 
 def test_demo_is_a_reserved_function_name():
     assert "demo" in facts.FUNCTION_NAMES
+
+
+def test_lint_checks_a_demo_fact_against_the_demo(cli, tmp_path):
+    """A question stating a demo's number: right passes, wrong is QZ061, unknown is QZ060."""
+    import json
+    import re
+    from pathlib import Path
+
+    src = Path(__file__).parents[1] / "fixtures" / "lint" / "QZ061-fact-mismatch"
+    (fixture,) = [p for p in src.iterdir() if p.suffix == ".md"]
+    text = fixture.read_text(encoding="utf-8")
+    for expr, value, code in (("demo('optimizers', 'adam_first_step_ratio')", "3.16", None),
+                              ("demo('optimizers', 'adam_first_step_ratio')", "3.5", "QZ061"),
+                              ("demo('optimizers', 'adam_first_stp_ratio')", "3.16", "QZ060")):
+        fact = f'facts:\n  - {{expr: "{expr}", value: {value}}}\n'
+        doc = re.sub(r"facts:\n(  - .*\n)+", lambda _m: fact, text, count=1)
+        assert fact in doc
+        d = tmp_path / f"{code}-{value}"
+        d.mkdir()
+        (d / fixture.name).write_text(doc, encoding="utf-8")
+        data = json.loads(cli("lint", d, "--json").stdout)
+        errors = [p for p in data["problems"] if p["severity"] == "error"]
+        assert [p["code"] for p in errors] == ([] if code is None else [code]), errors
+        if code == "QZ060":
+            assert "Did you mean: adam_first_step_ratio" in errors[0]["message"]
+
+
+def test_content_readme_lists_every_demo_quantity():
+    import importlib
+    from pathlib import Path
+
+    text = (Path(__file__).parents[2] / "content" / "README.md").read_text(encoding="utf-8")
+    for spec in registry.specs():
+        module = importlib.import_module(spec.compute.partition(":")[0])
+        for quantity in getattr(module, "FACTS", {}):
+            assert f"`{quantity}`" in text and f"`{spec.name}`" in text, (spec.name, quantity)

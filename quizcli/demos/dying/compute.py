@@ -141,6 +141,12 @@ def run(lr: float = DEFAULT_LR, bias: float = DEFAULT_BIAS, steps: int = DEFAULT
         raise InvalidValue(f"--every must be between 1 and --steps ({steps}); got {every}.")
     acts = common.parse_activations(activations)
     step_every = every or max(1, steps // 20)
+    # forward and backward of two hidden layers per step, plus a dead-unit count over the
+    # training set every `step_every` steps
+    per_pass = IN_DIM * width + width * width + width
+    common.check_work(len(acts) * (3.0 * steps * BATCH + (steps / step_every + 1) * N_TRAIN) * per_pass,
+                      f"{steps} steps × {len(acts)} activations × width {width}",
+                      "Lower --width or --steps.")
     x, y = _data(seed)
     order = common.rng(seed, 33)
     batches = [order.permutation(N_TRAIN)[:BATCH] for _ in range(steps)]

@@ -308,6 +308,11 @@ def run(depth: int = DEFAULT_DEPTH, width: int = DEFAULT_WIDTH, batch: int = DEF
     acts = common.parse_activations(activations)
     ini = parse_init(init, width)
     the_plan = plan(depth, width, batch, len(acts))
+    # forward and backward products per layer and activation: a run that fits in memory can
+    # still take minutes
+    common.check_work(2.0 * depth * len(acts) * batch * width * width,
+                      f"{depth} layers × {len(acts)} activations × batch {batch} × width {width}²",
+                      "Lower --depth, --width or --batch.")
     step = every if every is not None else auto_every(depth)
     layers = reported_layers(depth, step)
 

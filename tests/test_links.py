@@ -1,0 +1,29 @@
+"""Issue 17, item 3: a Markdown link cannot show one address and open another."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from quizcli.bank.lint import spoofed_links
+
+FIXTURE = Path(__file__).parent / "fixtures" / "lint" / "QZ044-spoofed-link"
+
+
+def test_spoofed_links_are_found_and_honest_ones_are_not():
+    text = ("one [https://pytorch.org/docs](https://evil.example/steal)\n"
+            "two [pytorch.org](https://pytorch.org/) three [the docs](https://pytorch.org)\n"
+            "four [www.python.org](https://python.org) five [arxiv.org/abs/1502.01852](https://x.example)")
+    found = spoofed_links(text)
+    assert [(line, shown) for line, shown, _ in found] == [
+        (0, "https://pytorch.org/docs"), (2, "arxiv.org/abs/1502.01852")]
+
+
+def test_show_prints_the_target_next_to_the_link_text(tmp_path, monkeypatch, cli):
+    d = tmp_path / "content"
+    shutil.copytree(FIXTURE, d)
+    monkeypatch.setenv("QUIZ_CONTENT_PATH", str(d))
+    r = cli("show", "sample-question", "--lang", "en")
+    assert r.exit_code == 0, r
+    assert "evil.example/steal" in r.stdout
+    assert "\x1b]8;" not in r.stdout  # no terminal hyperlink hiding the target
