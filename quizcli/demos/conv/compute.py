@@ -97,6 +97,11 @@ class ConvResult:
 
 def parse_layers(text: str) -> tuple[LayerSpec, ...]:
     """'conv7s2p3,pool3s2' -> LayerSpecs; InvalidValue naming the bad token otherwise."""
+    return tuple(LayerSpec(*t) for t in _parse(text))
+
+
+def _parse(text: str) -> list[tuple]:
+    """parse_layers as plain (token, kind, k, s, p, d, c) tuples: run() unpacks them at once."""
     if not isinstance(text, str) or not text.strip():
         raise InvalidValue(f"--layers needs at least one layer: {USAGE}.")
     tokens = text.lower().split(",")
@@ -128,8 +133,8 @@ def parse_layers(text: str) -> tuple[LayerSpec, ...]:
                 (c is not None or 2 * p > d * (k - 1) + 1 or (mods and "d" in mods
                                                               and kind == "avgpool"))):
             _refuse(tok, i, kind, k, s, p, d, c, mods or {})
-        out.append(LayerSpec(tok, kind, k, s, p, d, c))
-    return tuple(out)
+        out.append((tok, kind, k, s, p, d, c))
+    return out
 
 
 def _refuse(tok: str, i: int, kind: str, k: int, s: int, p: int, d: int, c, mods: dict):
@@ -160,7 +165,7 @@ def run(input: int = DEFAULT_INPUT, channels: int = DEFAULT_CHANNELS,
         raise InvalidValue(f"--input must be an integer 1 … {MAX_INPUT}; got {input}.")
     if not 1 <= channels <= MAX_CHANNELS:
         raise InvalidValue(f"--channels must be an integer 1 … {MAX_CHANNELS}; got {channels}.")
-    specs = parse_layers(layers)
+    specs = _parse(layers)
     n, c, r, j, total_params, total_macs = input, channels, 1, 1, 0, 0
     rows = []
     for i, (tok, kind, k, s, p, d, co) in enumerate(specs, 1):
@@ -180,7 +185,7 @@ def run(input: int = DEFAULT_INPUT, channels: int = DEFAULT_CHANNELS,
         r, j = r + (k_eff - 1) * j, j * s
         rows.append(ConvLayer(i, tok, kind, k, s, p, d, n, m, c, c_out, params, macs, r, j))
         n, c = m, c_out
-    return ConvResult("conv", input, channels, ",".join(x.token for x in specs), tuple(rows), n,
+    return ConvResult("conv", input, channels, ",".join(x[0] for x in specs), tuple(rows), n,
                       c, total_params, total_macs, r, j)
 
 
