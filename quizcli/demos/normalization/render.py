@@ -87,10 +87,10 @@ OWN = Catalog({
     "nm_why_drift": {
         "en": "In training each layer saw inputs normalized by their own batch, a slightly "
               "different distribution from what eval mode feeds it; the difference compounds "
-              "with depth (and grows as batches shrink).",
+              "with depth and shrinks with larger batches (try --batch 128).",
         "ko": "학습 때 각 층은 배치마다 그 배치의 통계로 정규화된 입력을 받았고, 이는 평가 모드가 "
-              "넣어 주는 분포와 조금 다릅니다. 그 차이가 깊이에 따라 쌓입니다(배치가 작을수록 "
-              "커집니다).",
+              "넣어 주는 분포와 조금 다릅니다. 그 차이가 깊이에 따라 쌓이고, 배치가 "
+              "클수록 줄어듭니다(--batch 128로 해 보세요).",
     },
     "nm_small_line": {
         "en": "With batches of {b0}, BatchNorm's output is ±{abs} whatever the input: the probe's "
