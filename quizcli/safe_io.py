@@ -16,7 +16,8 @@ class NotRegularFile(OSError):
     """A FIFO, socket or device where a file is expected."""
 
 
-def read_regular(path: str | os.PathLike, limit: int) -> bytes:
+def open_regular(path: str | os.PathLike) -> int:
+    """A read-only descriptor of a regular file (the caller closes it); OSError otherwise."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     fd = os.open(path, flags)  # O_NONBLOCK: opening a FIFO does not wait for a writer
     try:
@@ -26,6 +27,15 @@ def read_regular(path: str | os.PathLike, limit: int) -> bytes:
         if not stat.S_ISREG(st.st_mode):
             raise NotRegularFile(errno.EINVAL, "not a regular file (a FIFO, socket or device)",
                                  os.fspath(path))
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read_regular(path: str | os.PathLike, limit: int) -> bytes:
+    fd = open_regular(path)
+    try:
         chunks, size = [], 0
         while size <= limit:
             chunk = os.read(fd, min(1 << 20, limit + 1 - size))

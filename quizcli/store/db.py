@@ -41,6 +41,9 @@ def card_id_for(question_id: str) -> int:
     return int.from_bytes(digest[:8], "big") >> 1
 
 
+IMPORT_BATCH = 5000  # reviews inserted per executemany during an import
+
+
 @dataclass(frozen=True)
 class CardRow:
     question_id: str
@@ -505,16 +508,17 @@ class Store:
                           "ORDER BY reviewed_at, id", (question_id,)).fetchall()
         cid = card_id_for(question_id)
         count, lapses, card = 0, 0, None
+        updates: list[tuple] = []
         for rid, at, rate in rows:
             moment = from_iso(at)
             count += 1
             before = card.state if card is not None else None
             lapses += int(before == State.Review and rate == 1)
-            db.execute("UPDATE reviews SET state_before = ? WHERE id = ?",
-                       (int(before) if before is not None else None, rid))
+            updates.append((int(before) if before is not None else None, rid))
             # the same walk as fsrs reschedule_card, but each step's fuzz is seeded by the
             # review it replays, so a rebuild reproduces the live schedule exactly
             card = self._review(card or Card(card_id=cid, due=moment), rate, moment)
+        db.executemany("UPDATE reviews SET state_before = ? WHERE id = ?", updates)
         if not count:
             db.execute("DELETE FROM cards WHERE question_id = ?", (question_id,))
             return None, 0, 0
@@ -699,21 +703,35 @@ class Store:
                 sessions_added += cur.rowcount
                 local_session[s["uid"]] = db.execute(
                     "SELECT id FROM sessions WHERE uid = ?", (s["uid"],)).fetchone()[0]
+            insert = ("INSERT OR IGNORE INTO reviews (uid, question_id, reviewed_at, rating, "
+                      "score, covered, missed, tags, lang, duration_s, session_id) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            batch: list[tuple] = []
+
+            def flush():
+                nonlocal added, skipped
+                before = db.total_changes
+                db.executemany(insert, batch)
+                n = db.total_changes - before
+                if n:  # replaying a question that got nothing new changes nothing, so the
+                    # batch's questions are a safe superset of those that got a new review
+                    touched.update(row[1] for row in batch)
+                added += n
+                skipped += len(batch) - n
+                batch.clear()
+
+            # reviews may be a stream (progress.read_export): batches keep memory flat
             for r in data.get("reviews", []):
-                cur = db.execute(
-                    "INSERT OR IGNORE INTO reviews (uid, question_id, reviewed_at, rating, score, "
-                    "covered, missed, tags, lang, duration_s, session_id) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                batch.append(
                     (r["uid"], r["question_id"], r["reviewed_at"], r["rating"], r.get("score"),
                      json.dumps(r.get("covered") or [], ensure_ascii=False),
                      json.dumps(r.get("missed") or [], ensure_ascii=False),
                      json.dumps(r.get("tags") or [], ensure_ascii=False), r.get("lang"),
                      r.get("duration_s"), local_session.get(r.get("session"))))
-                if cur.rowcount:
-                    added += 1
-                    touched.add(r["question_id"])
-                else:
-                    skipped += 1
+                if len(batch) >= IMPORT_BATCH:
+                    flush()
+            if batch:
+                flush()
             from .settings import import_settings
 
             changed = import_settings(self, db, data)

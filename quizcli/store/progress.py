@@ -30,7 +30,7 @@ from .clock import iso
 
 EXPORT_FORMAT = "quizcli-progress"
 EXPORT_VERSION = 1
-MAX_IMPORT_BYTES = 200 * 1024 * 1024
+MAX_IMPORT_BYTES = 2 * 1024 ** 3  # read a member at a time: memory stays flat
 MAX_DURATION_S = 1e9  # finite, and far below SQLite's integer range
 
 
@@ -143,40 +143,102 @@ def backup_writer(home: Path, now: datetime):
 
 
 def read_export(source: str) -> dict:
-    """Read and validate an export file ('-' = stdin); every problem is one StoreError line."""
+    """Open and validate an export file ('-' = stdin); every problem is one StoreError line.
+
+    The file is read a member at a time (jsonstream.py): when its sessions come before its
+    reviews, as every export writes them, "reviews" is an iterator that validates each review
+    as it is read, and the members after it (cards, settings, …) are added to the dict, and
+    validated, once it is exhausted. Memory then stays flat whatever the number of reviews.
+    Other files are read whole and validated at once."""
     name = "stdin" if source == "-" else str(Path(source).expanduser())
+    fd = None
     try:
         if source == "-":
-            raw = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1) if hasattr(sys.stdin, "buffer") \
-                else sys.stdin.read().encode("utf-8")
+            if hasattr(sys.stdin, "buffer"):
+                read = sys.stdin.buffer.read
+            else:  # a text-only stream (tests): read it whole, hand it out once
+                whole = [sys.stdin.read().encode("utf-8")]
+                read = lambda n: whole.pop() if whole else b""  # noqa: E731
         else:
             path = Path(source).expanduser()
             if path.is_dir():
                 raise StoreError(f"{path} is a directory, not a progress file. "
                                 "Give a file written by `quiz progress export`.")
-            from ..safe_io import read_regular
+            from ..safe_io import open_regular
 
-            raw = read_regular(path, MAX_IMPORT_BYTES)  # never a FIFO or /dev/zero
+            fd = open_regular(path)  # never a FIFO or /dev/zero
+            read = lambda n: os.read(fd, n)  # noqa: E731
     except FileNotFoundError:
         raise StoreError(f"{name} does not exist. Give a file written by `quiz progress export`.") from None
     except OSError as exc:
         raise StoreError(f"Cannot read {name}: {exc.strerror or exc}.") from None
-    if len(raw) > MAX_IMPORT_BYTES:
-        raise StoreError(f"{name} is larger than {MAX_IMPORT_BYTES // 2**20} MB; "
-                         "that is not a progress export.")
-    try:
-        data = json.loads(raw.decode("utf-8"), parse_int=_int, parse_float=_float,
-                          parse_constant=_Refused)
-    except UnicodeDecodeError:
-        raise StoreError(f"{name} is not UTF-8 text. Give a file written by `quiz progress export`.") from None
-    except json.JSONDecodeError as exc:
-        raise StoreError(f"{name} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-                        f"{exc.msg}). Give a file written by `quiz progress export`.") from None
-    except RecursionError:
-        raise StoreError(f"{name} is nested too deeply to be a progress export. "
-                        "Nothing was imported.") from None
+    from .jsonstream import members
+
+    decoder = json.JSONDecoder(parse_int=_int, parse_float=_float, parse_constant=_Refused)
+    items = _guarded(members(read, MAX_IMPORT_BYTES, decoder, frozenset({"reviews"})), name, fd)
+    data: dict = {}
+    for key, value in items:
+        if key == "reviews" and _is_iterator(value):
+            if "format" in data and isinstance(data.get("sessions", []), list) \
+                    and "sessions" in data:
+                _validate_header(data, name)
+                data["reviews"] = _streamed_reviews(value, items, data, name)
+                return data
+            value = list(value)  # reviews before the sessions they name: read it all
+        data[key] = value
     validate_export(data, name)
     return data
+
+
+def _is_iterator(value) -> bool:
+    return hasattr(value, "__next__")
+
+
+def _guarded(items, name: str, fd):
+    """The jsonstream members, with every read or parse failure turned into one StoreError
+    line, and the file closed when they end (or are abandoned)."""
+    from .jsonstream import JSONStreamError, TooLarge
+
+    def wrap(inner):
+        try:
+            yield from inner
+        except JSONStreamError as exc:
+            raise StoreError(f"{name} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
+                             f"{exc.msg}). Give a file written by `quiz progress export`.") from None
+        except UnicodeDecodeError:
+            raise StoreError(f"{name} is not UTF-8 text. Give a file written by "
+                             "`quiz progress export`.") from None
+        except RecursionError:
+            raise StoreError(f"{name} is nested too deeply to be a progress export. "
+                             "Nothing was imported.") from None
+        except TooLarge:
+            raise StoreError(f"{name} is larger than {MAX_IMPORT_BYTES // 2**30} GiB; "
+                             "that is not a progress export.") from None
+        except OSError as exc:
+            raise StoreError(f"Cannot read {name}: {exc.strerror or exc}.") from None
+
+    def outer():
+        try:
+            for key, value in wrap(items):
+                yield key, (wrap(value) if _is_iterator(value) else value)
+        finally:
+            if fd is not None:
+                os.close(fd)
+
+    return outer()
+
+
+def _streamed_reviews(reviews, items, data: dict, name: str):
+    """Each review validated as it is read; then the rest of the file into `data`."""
+    session_uids = {s["uid"] for s in data.get("sessions", [])}
+    for i, r in enumerate(reviews):
+        _validate_review(r, i, session_uids, name)
+        yield r
+    for key, value in items:
+        if key in ("format", "version", "sessions", "reviews"):
+            raise _bad(name, key, "given twice, or after the reviews")
+        data[key] = value
+    _validate_settings(data, name)
 
 
 class _Refused(str):
@@ -229,6 +291,18 @@ def _str_list(value, name: str, where: str) -> list[str]:
 
 def validate_export(data, name: str) -> None:
     """Checks shape and types, and normalises times to fixed-width UTC in place."""
+    _validate_header(data, name)
+    reviews = data.get("reviews", [])
+    if not isinstance(reviews, list):
+        raise _bad(name, "reviews", "expected a list")
+    session_uids = {s["uid"] for s in data.get("sessions", [])}
+    for i, r in enumerate(reviews):
+        _validate_review(r, i, session_uids, name)
+    _validate_settings(data, name)
+
+
+def _validate_header(data, name: str) -> None:
+    """format, version and the sessions (everything a review may refer to)."""
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
         raise StoreError(f"{name} is not a quizcli progress export (no \"format\": "
                          f"\"{EXPORT_FORMAT}\"). Give a file written by `quiz progress export`.")
@@ -239,12 +313,8 @@ def validate_export(data, name: str) -> None:
         raise StoreError(f"{name} was exported by a newer quizcli (format version {version}; "
                          f"this one reads up to {EXPORT_VERSION}). Upgrade quizcli to import it.")
     sessions = data.get("sessions", [])
-    reviews = data.get("reviews", [])
     if not isinstance(sessions, list):
         raise _bad(name, "sessions", "expected a list")
-    if not isinstance(reviews, list):
-        raise _bad(name, "reviews", "expected a list")
-    session_uids = set()
     for i, s in enumerate(sessions):
         where = f"sessions[{i}]"
         if not isinstance(s, dict) or not _text(s.get("uid")) or not s["uid"]:
@@ -252,37 +322,37 @@ def validate_export(data, name: str) -> None:
         s["started_at"] = _time(s.get("started_at"), name, f"{where}.started_at")
         if s.get("ended_at") is not None:
             s["ended_at"] = _time(s["ended_at"], name, f"{where}.ended_at")
-        session_uids.add(s["uid"])
-    for i, r in enumerate(reviews):
-        where = f"reviews[{i}]"
-        if not isinstance(r, dict):
-            raise _bad(name, where, "expected an object")
-        for key in ("uid", "question_id"):
-            if not _text(r.get(key)) or not r[key].strip():
-                raise _bad(name, f"{where}.{key}", "expected a non-empty string")
-        r["reviewed_at"] = _time(r.get("reviewed_at"), name, f"{where}.reviewed_at")
-        rating = r.get("rating")
-        if isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 4:
-            raise _bad(name, f"{where}.rating", "expected 1, 2, 3 or 4 (Again, Hard, Good, Easy)")
-        score = r.get("score")
-        if score is not None and (isinstance(score, bool) or not isinstance(score, (int, float))
-                                  or not 0 <= score <= 1):
-            raise _bad(name, f"{where}.score", "expected a number from 0 to 1, or null")
-        for key in ("covered", "missed", "tags"):
-            r[key] = _str_list(r.get(key), name, f"{where}.{key}")
-        if r.get("lang") is not None and not _text(r["lang"]):
-            raise _bad(name, f"{where}.lang", "expected a string or null")
-        d = r.get("duration_s")
-        if d is not None and (isinstance(d, bool) or not isinstance(d, (int, float))
-                              or not 0 <= d <= MAX_DURATION_S):
-            raise _bad(name, f"{where}.duration_s",
-                       "expected a number of seconds from 0 to 10^9 (not NaN or Infinity), or null")
-        s = r.get("session")
-        if s is not None and not _text(s):
-            raise _bad(name, f"{where}.session", "expected a session uid (a string) or null")
-        if s is not None and s not in session_uids:
-            raise _bad(name, f"{where}.session", f"no session with uid '{s}' in the file")
-    _validate_settings(data, name)
+
+
+def _validate_review(r, i: int, session_uids: set, name: str) -> None:
+    where = f"reviews[{i}]"
+    if not isinstance(r, dict):
+        raise _bad(name, where, "expected an object")
+    for key in ("uid", "question_id"):
+        if not _text(r.get(key)) or not r[key].strip():
+            raise _bad(name, f"{where}.{key}", "expected a non-empty string")
+    r["reviewed_at"] = _time(r.get("reviewed_at"), name, f"{where}.reviewed_at")
+    rating = r.get("rating")
+    if isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 4:
+        raise _bad(name, f"{where}.rating", "expected 1, 2, 3 or 4 (Again, Hard, Good, Easy)")
+    score = r.get("score")
+    if score is not None and (isinstance(score, bool) or not isinstance(score, (int, float))
+                              or not 0 <= score <= 1):
+        raise _bad(name, f"{where}.score", "expected a number from 0 to 1, or null")
+    for key in ("covered", "missed", "tags"):
+        r[key] = _str_list(r.get(key), name, f"{where}.{key}")
+    if r.get("lang") is not None and not _text(r["lang"]):
+        raise _bad(name, f"{where}.lang", "expected a string or null")
+    d = r.get("duration_s")
+    if d is not None and (isinstance(d, bool) or not isinstance(d, (int, float))
+                          or not 0 <= d <= MAX_DURATION_S):
+        raise _bad(name, f"{where}.duration_s",
+                   "expected a number of seconds from 0 to 10^9 (not NaN or Infinity), or null")
+    s = r.get("session")
+    if s is not None and not _text(s):
+        raise _bad(name, f"{where}.session", "expected a session uid (a string) or null")
+    if s is not None and s not in session_uids:
+        raise _bad(name, f"{where}.session", f"no session with uid '{s}' in the file")
 
 
 def _number(value) -> bool:
