@@ -20,6 +20,15 @@ JSON_KEYS = {
     "zigzag": {"demo", "lr", "tol", "max_steps", "seed", "target", "samples", "runs", "cited_by"},
     "kink": {"demo", "rows", "smooth", "conventions", "zeros", "cited_by"},
     "saturation": {"demo", "points", "epsilons", "rows", "cited_by"},
+    "attention": {"demo", "dims", "keys", "queries", "seed", "rows", "uniform_max_weight",
+                  "uniform_entropy", "uniform_jacobian_norm", "cited_by"},
+    "dropout": {"demo", "draws", "units", "seed", "x_mean", "rows", "cited_by"},
+    "normalization": {"demo", "depth", "units", "batch", "steps", "momentum", "eps", "seed",
+                      "input_mean", "input_std", "none", "batchnorm", "batchnorm_eval",
+                      "layernorm", "init_share", "running_mean_error", "running_var_ratio",
+                      "small", "cited_by"},
+    "conv": {"demo", "input", "channels", "layers_spec", "layers", "size_out", "channels_out",
+             "params", "macs", "receptive_field", "jump", "cited_by"},
     "optimizers": {"demo", "problem", "condition", "hessian_eigs", "start", "minimum", "steps",
                    "tol", "momentum", "weight_decay", "seed", "runs", "bias", "bias_first_ratio",
                    "decay", "cited_by"},
@@ -28,7 +37,8 @@ JSON_KEYS = {
 }
 FAST = {"vanishing": ["--depth", "6"], "sparsity": ["--depth", "2", "--width", "32"],
         "dying": ["--steps", "40"], "zigzag": [], "kink": ["--samples", "1000"], "saturation": [],
-        "optimizers": [], "lr": []}
+        "attention": ["--dims", "4,64"], "dropout": ["--draws", "1000"],
+        "normalization": ["--steps", "5"], "conv": [], "optimizers": [], "lr": []}
 
 
 def _bank_citations():
