@@ -46,26 +46,31 @@ def make_console(width: int | None = None, stderr: bool = False):
 _CONSOLE = None
 
 
+def quiet_broken_pipe(console) -> None:
+    """Rich's Console.on_broken_pipe, but exit 0: the reader left (`quiz list | head -n 1`),
+    which is not an error, as the app's BrokenPipeError handler says too."""
+    import os
+    import sys
+
+    console.quiet = True
+    try:  # later writes and the interpreter's final flush go nowhere
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, (sys.stderr if console.stderr else sys.stdout).fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+    raise SystemExit(0)
+
+
 def _console_class():
     """Rich's Console, but a reader that leaves (`quiz list | head -n 1`) ends the run with
     exit 0, as the app's BrokenPipeError handler does, instead of Rich's SystemExit(1)."""
     global _CONSOLE
     if _CONSOLE is None:
-        import os
-        import sys
-
         from rich.console import Console
 
         class QuietPipeConsole(Console):
-            def on_broken_pipe(self) -> None:
-                self.quiet = True
-                try:  # later writes and the interpreter's final flush go nowhere
-                    devnull = os.open(os.devnull, os.O_WRONLY)
-                    os.dup2(devnull, (sys.stderr if self.stderr else sys.stdout).fileno())
-                    os.close(devnull)
-                except (OSError, ValueError, AttributeError):
-                    pass
-                raise SystemExit(0)
+            on_broken_pipe = quiet_broken_pipe
 
         _CONSOLE = QuietPipeConsole
     return _CONSOLE
