@@ -197,6 +197,9 @@ class QuizGroup(TyperGroup):
             from click import exceptions as click_exc
 
         prog = prog_name or "quiz"
+        from .console import set_ascii
+
+        set_ascii(False)  # until a command's --ascii says otherwise (tests run many in one process)
         try:
             rv = super().main(args=args, prog_name=prog, complete_var=complete_var,
                               standalone_mode=False, **extra)

@@ -51,9 +51,19 @@ def home_option():
                              "platform data dir).")
 
 
-def ascii_option(what: str = "borders"):
-    return typer.Option(False, "--ascii",
-                        help=f"ASCII {what} (for terminals that draw box characters wide).")
+def ascii_callback(value: bool) -> bool:
+    """--ascii: every console made from now on writes ASCII only (quizcli.console)."""
+    from ..console import set_ascii
+
+    set_ascii(value)
+    return value
+
+
+def ascii_option(what: str = ""):
+    """`what` is kept for callers that named it; every --ascii makes the whole output ASCII."""
+    return typer.Option(False, "--ascii", callback=ascii_callback,
+                        help="ASCII output only: borders, marks and symbols (for terminals "
+                             "that draw box characters wide or lack the fonts).")
 
 
 def width_option():

@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from ..app import DEMO_HELP, app
-from .common import lang_option
+from .common import ascii_option, lang_option
 
 
 def _specs():
@@ -91,7 +91,6 @@ demo_app = typer.Typer(
 app.add_typer(demo_app, name="demo")
 
 JSON_HELP = "Print the numbers as JSON (no prose, no progress bar)."
-ASCII_HELP = "ASCII borders (for terminals that draw box characters wide)."
 WIDTH_HELP = "Output width in columns (default: terminal)."
 
 
@@ -100,7 +99,7 @@ def demo(
     ctx: typer.Context,
     lang: Optional[str] = lang_option(),
     json_: bool = typer.Option(False, "--json", help="Print the list as JSON."),
-    ascii_: bool = typer.Option(False, "--ascii", help=ASCII_HELP),
+    ascii_: bool = ascii_option(),
 ) -> None:
     """Live demos: the numbers behind an answer, computed now. Without a NAME, lists them."""
     if ctx.invoked_subcommand is not None:
@@ -165,13 +164,19 @@ def _common_options(spec) -> list[TyperOption]:
         typer_option("lang", lang_opt()),
         TyperOption(param_decls=["--json", "json_"], is_flag=True, default=False, help=JSON_HELP),
         TyperOption(param_decls=["--ascii", "ascii_"], is_flag=True, default=False,
-                    help=ascii_option().help),
+                    help=ascii_option().help, callback=_ascii_callback),
     ]
     if not own_width(spec):
         w = width_option()
         params.append(TyperOption(param_decls=["--width", "columns"], type=_columns(),
                                   default=None, metavar="COLS", help=w.help))
     return params
+
+
+def _ascii_callback(ctx, param, value):
+    from .common import ascii_callback
+
+    return ascii_callback(value)
 
 
 def _int():
