@@ -40,7 +40,9 @@ def content_dir_option():
 
 
 def lang_option(what: str = "the text", note: str = ""):
-    return typer.Option(None, "--lang", metavar="ko|en",
+    from .. import completion
+
+    return typer.Option(None, "--lang", metavar="ko|en", autocompletion=completion.languages,
                         help=f"Language of {what} (default: QUIZ_LANG, locale, en)."
                              + (f" {note}" if note else ""))
 

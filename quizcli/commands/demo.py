@@ -136,6 +136,12 @@ def _option(spec_option) -> TyperOption:
 
     o = spec_option
     decls = [o.flag, o.param] + (["-a"] if o.type == "activations" else [])
+    complete = None
+    if o.type == "activations":
+        from .. import completion
+
+        def complete(ctx, param, text):
+            return completion.activation_list(ctx, text)
     if o.type == "bool":
         return TyperOption(param_decls=decls, is_flag=True, default=bool(o.default),
                            help=o.help["en"])
@@ -147,7 +153,7 @@ def _option(spec_option) -> TyperOption:
                                                           example=default if isinstance(
                                                               o.default, tuple) else None),
                        default=default, metavar=o.metavar, help=o.help["en"],
-                       show_default=default is not None)
+                       show_default=default is not None, shell_complete=complete)
 
 
 def _common_options(spec) -> list[TyperOption]:
@@ -158,10 +164,13 @@ def _common_options(spec) -> list[TyperOption]:
         return TyperOption(param_decls=[*info.param_decls, name], default=info.default,
                            metavar=info.metavar, help=info.help, **kw)
 
+    from .. import completion
+
     params = [
         TyperOption(param_decls=["--seed", "seed"], type=_int(), default=0, metavar="N",
                     help=SEED_HELP["en"], show_default=True),
-        typer_option("lang", lang_opt()),
+        typer_option("lang", lang_opt(),
+                     shell_complete=lambda ctx, param, text: completion.languages(ctx, text)),
         TyperOption(param_decls=["--json", "json_"], is_flag=True, default=False, help=JSON_HELP),
         TyperOption(param_decls=["--ascii", "ascii_"], is_flag=True, default=False,
                     help=ascii_option().help, callback=_ascii_callback),
