@@ -140,8 +140,7 @@ def _option(spec_option) -> TyperOption:
     if o.type == "activations":
         from .. import completion
 
-        def complete(ctx, param, text):
-            return completion.activation_list(ctx, text)
+        complete = completion.activation_list
     if o.type == "bool":
         return TyperOption(param_decls=decls, is_flag=True, default=bool(o.default),
                            help=o.help["en"])
@@ -153,7 +152,7 @@ def _option(spec_option) -> TyperOption:
                                                           example=default if isinstance(
                                                               o.default, tuple) else None),
                        default=default, metavar=o.metavar, help=o.help["en"],
-                       show_default=default is not None, shell_complete=complete)
+                       show_default=default is not None, autocompletion=complete)
 
 
 def _common_options(spec) -> list[TyperOption]:
@@ -170,7 +169,7 @@ def _common_options(spec) -> list[TyperOption]:
         TyperOption(param_decls=["--seed", "seed"], type=_int(), default=0, metavar="N",
                     help=SEED_HELP["en"], show_default=True),
         typer_option("lang", lang_opt(),
-                     shell_complete=lambda ctx, param, text: completion.languages(ctx, text)),
+                     autocompletion=completion.languages),
         TyperOption(param_decls=["--json", "json_"], is_flag=True, default=False, help=JSON_HELP),
         TyperOption(param_decls=["--ascii", "ascii_"], is_flag=True, default=False,
                     help=ascii_option().help, callback=_ascii_callback),
