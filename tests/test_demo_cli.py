@@ -26,7 +26,7 @@ JSON_KEYS = {
     "lr": {"demo", "lambda_min", "lambda_max", "critical_lr", "steps", "every", "shown_steps",
            "seed", "runs", "warmup", "cited_by"},
 }
-FAST = {"vanishing": ["--depth", "6"], "sparsity": ["--depth", "2", "--width", "32"],
+FAST = {"vanishing": ["--depth", "6"], "sparsity": ["--depth", "2", "--units", "32"],
         "dying": ["--steps", "40"], "zigzag": [], "kink": ["--samples", "1000"], "saturation": [],
         "optimizers": [], "lr": []}
 
@@ -113,10 +113,10 @@ def test_korean(cli):
 
 BAD = [
     ("vanishing", "--depth", "0"), ("vanishing", "--depth", "-3"), ("vanishing", "--depth", "2.5"),
-    ("vanishing", "--width", "0"), ("vanishing", "--activations", "sigmoid,rellu"),
+    ("vanishing", "--units", "0"), ("vanishing", "--activations", "sigmoid,rellu"),
     ("vanishing", "--init", "kaiming_uniformish"), ("vanishing", "--every", "21"),
-    ("vanishing", "--depth", "100", "--width", "30000"), ("vanishing", "--seed", "-1"),
-    ("vanishing", "--lang", "fr"), ("vanishin",), ("sparsity", "--width", "0"),
+    ("vanishing", "--depth", "100", "--units", "30000"), ("vanishing", "--seed", "-1"),
+    ("vanishing", "--lang", "fr"), ("vanishin",), ("sparsity", "--units", "0"),
     ("sparsity", "--init", "foo"), ("dying", "--lr", "-1"), ("dying", "--every", "5000"),
     ("zigzag", "--tol", "0"), ("kink", "--samples", "0"), ("kink", "-a", "relu,nope"),
     ("saturation", "--points", "1,x"), ("saturation", "--activations", ""),
@@ -136,7 +136,7 @@ def test_bad_input_messages_say_what_is_allowed(cli):
     assert "Did you mean: relu" in cli("demo", "vanishing", "-a", "rellu").stderr
     assert "Did you mean: vanishing" in cli("demo", "vanishin").stderr
     assert "Allowed: lecun, he, xavier, normal:STD" in cli("demo", "vanishing", "--init", "foo").stderr
-    mem = cli("demo", "vanishing", "--depth", "100", "--width", "30000").stderr
+    mem = cli("demo", "vanishing", "--depth", "100", "--units", "30000").stderr
     assert "needs about" in mem and "GiB" in mem and "limit" in mem
 
 
@@ -152,6 +152,7 @@ def test_help_has_the_example_and_the_options_match_demo_names(cli, name):
     group = typer.main.get_command(app).commands["demo"]
     cmd = group.commands[name]
     valued = {opt for p in cmd.params if not getattr(p, "is_flag", False)
+              and not getattr(p, "hidden", False)  # deprecated spellings
               for opt in p.opts if opt.startswith("--")}
     assert valued == set(DEMO_OPTIONS[name])
     parse_demo_line(EXAMPLES[name])  # the example is a valid see.demo line
@@ -201,3 +202,16 @@ def test_progress_bar_only_on_a_terminal(monkeypatch):
         assert callable(update)
         update(5, 10)
         update(10, 10)
+
+
+@pytest.mark.parametrize("name", ["vanishing", "sparsity", "dying"])
+def test_units_per_layer_is_units_and_the_old_width_still_works_with_a_note(cli, name):
+    """--width means output columns everywhere; these demos took it for units per layer."""
+    fast = {"vanishing": ["--depth", "4"], "sparsity": ["--depth", "2"], "dying": ["--steps", "20"]}
+    new = cli("demo", name, *fast[name], "--units", "8", "--json")
+    assert new.exit_code == 0 and new.stderr == "", new
+    old = cli("demo", name, *fast[name], "--width", "8", "--json")
+    assert old.exit_code == 0, old
+    assert json.loads(old.stdout) == json.loads(new.stdout)
+    assert old.stderr.count("\n") == 1 and "--width is deprecated here; use --units" in old.stderr
+    assert "--width" not in cli("demo", name, "--help").stdout.split("--units")[0].split("Options")[-1]

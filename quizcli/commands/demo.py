@@ -199,9 +199,31 @@ def _columns():
     return Bounded(INT, 40, 400)
 
 
+def _deprecated(spec) -> list[TyperOption]:
+    """Old spellings of renamed options (--width for units per layer): hidden, still
+    working, each with one line on stderr naming the new one."""
+    params = []
+    for o in spec.options:
+        for old in o.deprecated:
+            def note(ctx, param, value, o=o, old=old):
+                if value is not None:
+                    import sys
+
+                    what = o.help["en"].split(" (")[0].rstrip(".")
+                    sys.stderr.write(f"{ctx.command_path}: {old} is deprecated here; use "
+                                     f"{o.flag} ({what[:1].lower() + what[1:]}). {old} will "
+                                     "mean output columns, as in every other command.\n")
+                return value
+
+            params.append(TyperOption(param_decls=[old, f"_old_{o.param}"], hidden=True,
+                                      default=None, metavar=o.metavar, callback=note,
+                                      type=_option(o).type))
+    return params
+
+
 def build_command(spec) -> TyperCommand:
     """The Click command `quiz demo NAME` for one spec: its options, then the common ones."""
-    params = [_option(o) for o in spec.options] + _common_options(spec)
+    params = [_option(o) for o in spec.options] + _common_options(spec) + _deprecated(spec)
     examples = spec.examples
     epilog = (("Example:  " if len(examples) == 1 else "Examples:  ") + "  ·  ".join(examples)
               if examples else None)
@@ -210,6 +232,10 @@ def build_command(spec) -> TyperCommand:
         seed, lang = values.pop("seed"), values.pop("lang")
         json_, ascii_ = values.pop("json_"), values.pop("ascii_")
         columns = values.pop("columns", None)
+        for key in [k for k in values if k.startswith("_old_")]:
+            old = values.pop(key)
+            if old is not None:
+                values[key[len("_old_"):]] = old
         run_demo(spec, values, seed=seed, lang=lang, json_=json_, ascii_only=ascii_,
                  columns=columns)
 

@@ -136,7 +136,7 @@ def run(lr: float = DEFAULT_LR, bias: float = DEFAULT_BIAS, steps: int = DEFAULT
     if not 1 <= steps <= MAX_STEPS:
         raise InvalidValue(f"--steps must be an integer from 1 to {MAX_STEPS:,}; got {steps}.")
     if not 1 <= width <= MAX_WIDTH:
-        raise InvalidValue(f"--width must be an integer from 1 to {MAX_WIDTH}; got {width}.")
+        raise InvalidValue(f"--units must be an integer from 1 to {MAX_WIDTH}; got {width}.")
     if every is not None and not 1 <= every <= steps:
         raise InvalidValue(f"--every must be between 1 and --steps ({steps}); got {every}.")
     acts = common.parse_activations(activations)
