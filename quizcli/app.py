@@ -92,9 +92,25 @@ def _quiet_pipe_help(cls) -> None:
         from .console import quiet_broken_pipe
 
         Console.on_broken_pipe = quiet_broken_pipe  # type: ignore[method-assign]
+        _hide_argument_types(self)
         return original(self, ctx, formatter)
 
     cls.format_help = format_help
+
+
+def _hide_argument_types(command) -> None:
+    """Typer's help puts `<str>` / `<path>` beside an argument's name (ID, PATH): the name is
+    the placeholder, in the one style of the options' (NAME, FILE, COLS), so the type goes."""
+    from typer.core import TyperArgument
+
+    for param in getattr(command, "params", ()):
+        if isinstance(param, TyperArgument) and not getattr(param.type, "_quiz_silent", False):
+            base = type(param.type)
+            silent = type(base.__name__, (base,), {
+                "_quiz_silent": True, "get_metavar": lambda self, param, ctx=None: ""})
+            clone = object.__new__(silent)
+            clone.__dict__.update(param.type.__dict__)
+            param.type = clone
 
 
 def _build(name: str):
@@ -240,10 +256,25 @@ class QuizGroup(TyperGroup):
         return code
 
 
-from typer.core import TyperCommand  # noqa: E402
+from typer.core import TyperArgument, TyperCommand  # noqa: E402
 
 for _cls in (TyperGroup, TyperCommand):
     _quiet_pipe_help(_cls)
+
+
+def _plain_required_metavar(original):
+    """Usage lines in one style, Click's: a required argument is `ID`, an optional one `[ID]`
+    (Typer writes a required one as `{ID}`)."""
+    import re
+
+    def make_metavar(self, ctx, *, usage=False):
+        var = original(self, ctx, usage=usage)
+        return re.sub(r"^\{(.*)\}((?:\.\.\.)?)$", r"\1\2", var) if usage else var
+
+    return make_metavar
+
+
+TyperArgument.make_metavar = _plain_required_metavar(TyperArgument.make_metavar)
 
 app = typer.Typer(
     cls=QuizGroup,

@@ -69,8 +69,9 @@ def ascii_option(what: str = ""):
 
 
 def width_option():
-    return typer.Option(None, "--width", min=40, max=400,
-                        help="Output width in columns (default: terminal).")
+    return typer.Option(None, "--width", metavar="COLS", click_type=Bounded(INT, 40, 400),
+                        help="Output width in columns, 40 to 400 (default: the terminal's, "
+                             "at most 100).")
 
 
 def json_option(what: str = "the data"):
