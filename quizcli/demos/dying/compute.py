@@ -146,7 +146,7 @@ def run(lr: float = DEFAULT_LR, bias: float = DEFAULT_BIAS, steps: int = DEFAULT
     per_pass = IN_DIM * width + width * width + width
     common.check_work(len(acts) * (3.0 * steps * BATCH + (steps / step_every + 1) * N_TRAIN) * per_pass,
                       f"{steps} steps × {len(acts)} activations × width {width}",
-                      "Lower --width or --steps.")
+                      "Lower --units or --steps.")
     x, y = _data(seed)
     order = common.rng(seed, 33)
     batches = [order.permutation(N_TRAIN)[:BATCH] for _ in range(steps)]

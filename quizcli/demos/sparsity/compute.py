@@ -81,7 +81,7 @@ def run(depth: int = DEFAULT_DEPTH, width: int = DEFAULT_WIDTH, batch: int = DEF
     )
     common.check_work(float(depth) * len(acts) * batch * width * width,
                       f"{depth} layers × {len(acts)} activations × batch {batch} × width {width}²",
-                      "Lower --depth, --width or --batch.")
+                      "Lower --depth, --units or --batch.")
     x = common.rng(seed, 21).standard_normal((batch, width), dtype=np.float32)
     hs = [x] * len(acts)
     per_act: list[list[SparsityLayer]] = [[] for _ in acts]

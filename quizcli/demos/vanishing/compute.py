@@ -312,7 +312,7 @@ def run(depth: int = DEFAULT_DEPTH, width: int = DEFAULT_WIDTH, batch: int = DEF
     # still take minutes
     common.check_work(2.0 * depth * len(acts) * batch * width * width,
                       f"{depth} layers × {len(acts)} activations × batch {batch} × width {width}²",
-                      "Lower --depth, --width or --batch.")
+                      "Lower --depth, --units or --batch.")
     step = every if every is not None else auto_every(depth)
     layers = reported_layers(depth, step)
 
