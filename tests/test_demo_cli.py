@@ -215,3 +215,12 @@ def test_units_per_layer_is_units_and_the_old_width_still_works_with_a_note(cli,
     assert json.loads(old.stdout) == json.loads(new.stdout)
     assert old.stderr.count("\n") == 1 and "--width is deprecated here; use --units" in old.stderr
     assert "--width" not in cli("demo", name, "--help").stdout.split("--units")[0].split("Options")[-1]
+
+
+def test_a_see_demo_line_with_the_old_width_still_parses_and_runs():
+    from quizcli.commands.demo import parse_line
+    from quizcli.demo_names import parse_demo_line
+
+    assert parse_demo_line("sparsity --width 64") == ("sparsity", (("--width", "64"),))
+    spec, values, _common = parse_line("sparsity --depth 2 --width 16")
+    assert values["width"] == 16 and not any(k.startswith("_old_") for k in values)

@@ -140,7 +140,8 @@ def _option(spec_option) -> TyperOption:
     if o.type == "activations":
         from .. import completion
 
-        complete = completion.activation_list
+        def complete(ctx, args, text):  # a TyperOption's call: (ctx, args, incomplete)
+            return completion.activation_list(ctx, text)
     if o.type == "bool":
         return TyperOption(param_decls=decls, is_flag=True, default=bool(o.default),
                            help=o.help["en"])
@@ -169,7 +170,8 @@ def _common_options(spec) -> list[TyperOption]:
         TyperOption(param_decls=["--seed", "seed"], type=_int(), default=0, metavar="N",
                     help=SEED_HELP["en"], show_default=True),
         typer_option("lang", lang_opt(),
-                     autocompletion=completion.languages),
+                     # a TyperOption built here calls it as (ctx, args, incomplete)
+                     autocompletion=lambda ctx, args, text: completion.languages(ctx, text)),
         TyperOption(param_decls=["--json", "json_"], is_flag=True, default=False, help=JSON_HELP),
         TyperOption(param_decls=["--ascii", "ascii_"], is_flag=True, default=False,
                     help=ascii_option().help, callback=_ascii_callback),
@@ -221,6 +223,14 @@ def _deprecated(spec) -> list[TyperOption]:
     return params
 
 
+def _merge_deprecated(values: dict) -> None:
+    """An old spelling's value (`_old_width`) counts as the new option's."""
+    for key in [k for k in values if k.startswith("_old_")]:
+        old = values.pop(key)
+        if old is not None:
+            values[key[len("_old_"):]] = old
+
+
 def build_command(spec) -> TyperCommand:
     """The Click command `quiz demo NAME` for one spec: its options, then the common ones."""
     params = [_option(o) for o in spec.options] + _common_options(spec) + _deprecated(spec)
@@ -232,10 +242,7 @@ def build_command(spec) -> TyperCommand:
         seed, lang = values.pop("seed"), values.pop("lang")
         json_, ascii_ = values.pop("json_"), values.pop("ascii_")
         columns = values.pop("columns", None)
-        for key in [k for k in values if k.startswith("_old_")]:
-            old = values.pop(key)
-            if old is not None:
-                values[key[len("_old_"):]] = old
+        _merge_deprecated(values)
         run_demo(spec, values, seed=seed, lang=lang, json_=json_, ascii_only=ascii_,
                  columns=columns)
 
@@ -305,6 +312,7 @@ def parse_line(line: str) -> tuple:
     command = build_command(registry.get(words[0]))
     ctx = command.make_context(f"quiz demo {words[0]}", words[1:])
     values = dict(ctx.params)
+    _merge_deprecated(values)
     common = {k: values.pop(k) for k in ("seed", "lang", "json_", "ascii_", "columns")
               if k in values}
     return registry.get(words[0]), values, common
