@@ -152,8 +152,18 @@ def _option(spec_option) -> TyperOption:
                                                           choices=o.choices,
                                                           example=default if isinstance(
                                                               o.default, tuple) else None),
-                       default=default, metavar=o.metavar, help=o.help["en"],
+                       default=default, metavar=_metavar(o), help=o.help["en"],
                        show_default=default is not None, autocompletion=complete)
+
+
+def _metavar(o) -> str:
+    """The option's placeholder in the help's one style: its own, else the choices as
+    a|b|c, else its name in capitals (never Click's <choice> or <integer>)."""
+    if o.metavar:
+        return o.metavar
+    if o.type == "choice" and o.choices:
+        return "|".join(o.choices)
+    return o.name.upper().replace("-", "_")
 
 
 def _common_options(spec) -> list[TyperOption]:
