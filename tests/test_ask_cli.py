@@ -33,8 +33,8 @@ def reviews(home=None):
 
 
 def flat(text: str) -> str:
-    """Output with line wrapping undone (Rich wraps long lines at COLUMNS=100)."""
-    return " ".join(text.split())
+    """Output with line wrapping undone (Rich wraps long lines at COLUMNS=100, inside boxes)."""
+    return " ".join(text.replace("│", " ").split())
 
 
 def one_line_error(r, *needles):

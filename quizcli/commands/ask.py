@@ -6,6 +6,7 @@ from typing import List, Optional
 
 import typer
 
+from .. import completion
 from ..app import app
 from .common import ascii_option, content_dir_option, home_option, lang_option, width_option
 
@@ -24,8 +25,10 @@ from .common import ascii_option, content_dir_option, home_option, lang_option, 
 )
 def ask(
     ids: Optional[List[str]] = typer.Option(None, "--id", metavar="ID",
+                                            autocompletion=completion.question_ids,
                                             help="Ask this question (repeatable)."),
     tags: Optional[List[str]] = typer.Option(None, "--tag", metavar="TAG",
+                                             autocompletion=completion.tags,
                                              help="Questions with any of these tags (repeatable)."),
     difficulty: Optional[str] = typer.Option(None, "--difficulty", metavar="1|2|3",
                                              help="Only this difficulty: 1 easy, 2 medium, 3 hard."),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..console import box_style, literal
+from ..console import box_style, droppable, literal
 from ..i18n import Catalog
 from ..store.stats import StatsReport
 from .schedule import leech_details, schedule_lines
@@ -189,6 +189,7 @@ def render_stats(console, report: StatsReport, lang: str, ascii_only: bool = Fal
         table = Table(box=box)
         table.add_column(T("tag", lang), no_wrap=True)
         table.add_column(T("score", lang), no_wrap=True)
+        droppable(table.columns[-1])  # the bar repeats the %: first to go when narrow
         table.add_column("%", justify="right")
         table.add_column(T("answered", lang), justify="right")
         for m in report.mastery:
