@@ -167,6 +167,8 @@ def to_ascii(text: str) -> str:
 
     text = re.sub(f"[{''.join(_SUPER)}]+", lambda m: "^" + "".join(_SUPER[c] for c in m[0]), text)
     text = re.sub(f"[{''.join(_SUB)}]+", lambda m: "_" + "".join(_SUB[c] for c in m[0]), text)
+    # √d -> sqrt(d), √2 -> sqrt(2); √(…) keeps its own parentheses
+    text = re.sub(r"√([A-Za-z0-9_]+(?:\.[0-9]+)?)", r"sqrt(\1)", text)
     out = []
     for ch in text:
         if ch.isascii() or _is_hangul(ch):

@@ -152,7 +152,7 @@ def test_conclusion_follows_the_numbers(default):
 
 def test_cli_chart_has_a_marker_per_series_without_colour(cli):
     out = cli("demo", "attention", "--ascii").stdout
-    legend = next(line for line in out.splitlines() if "c = 1/√d" in line and "c = 1 " in line)
+    legend = next(line for line in out.splitlines() if "c = 1/sqrt(d)" in line and "c = 1 " in line)
     markers = [w for w in legend.split() if len(set(w)) == 1 and w.isascii() and not w.isalnum()]
     assert len(set(markers)) == 2, legend
 
