@@ -82,3 +82,54 @@ def test_grading_a_pattern_that_slips_past_ends_in_over_budget(monkeypatch):
     with pytest.raises(OverBudget):
         grading.grade(hostile, "a" * 40 + "!")
     assert time.monotonic() - t < 5
+
+
+def _naive_assign(slots, clause, usable, taken):
+    """The plain depth-first search claims._assign replaced (exponential in the slots)."""
+    from quizcli.grading import claims
+
+    if not slots:
+        return list(taken)
+    for i in usable:
+        if i not in taken and claims._fits(slots[0], clause, i):
+            got = _naive_assign(slots[1:], clause, usable, taken + [i])
+            if got is not None:
+                return got
+    return None
+
+
+def test_a_long_repetitive_answer_grades_in_moments():
+    """A 21 KB answer repeating two concepts of a three-slot claim ran past 120 s (n^3 search)."""
+    q = load_bank().get("momentum-nesterov")
+    answer = "momentum accumulates velocity " * 700
+    t = time.monotonic()
+    result = grading.grade(q, answer)
+    assert time.monotonic() - t < 10
+    assert result.score < 0.5  # the gradient is never named: the first key point is not covered
+
+
+def test_the_bounded_search_finds_what_the_plain_search_finds(monkeypatch):
+    """Same verdicts, same phrases: every model answer and a shuffled mix of them, graded with the
+    bounded search and with the plain one."""
+    import random
+
+    from quizcli.grading import claims
+
+    bank = load_bank()
+    rng = random.Random(17)
+    questions = [q for q in bank.questions if any(kp.claims for kp in q.key_points)]
+    assert questions
+    answers = []
+    for q in questions[:25]:
+        for lang in ("en", "ko"):
+            text = q.answer.get(lang, "")
+            words = text.split()
+            rng.shuffle(words)
+            answers.append((q, lang, text))
+            answers.append((q, lang, " ".join(words)))
+    assert any(text for _, _, text in answers)
+    fast = [grading.grade(q, text, default_lang=lang) for q, lang, text in answers]
+    monkeypatch.setattr(claims, "_assign", _naive_assign)
+    slow = [grading.grade(q, text, default_lang=lang) for q, lang, text in answers]
+    assert [(r.covered, r.matches, r.misconceptions) for r in fast] == \
+        [(r.covered, r.matches, r.misconceptions) for r in slow]

@@ -323,19 +323,32 @@ def find_claim(claim: Claim, clauses: list[Clause], strict: bool = False) -> Cla
     return None
 
 
+def _fits(slot, clause: Clause, i: int) -> bool:
+    negated = i in clause.negated
+    concepts = clause.occurrences[i].concepts
+    return any(c in concepts and (pol == "~" or (pol == "!") == negated) for c, pol in slot.alts)
+
+
 def _assign(slots, clause: Clause, usable: list[int], taken: list[int]):
+    """The first assignment of one distinct occurrence to each slot, in the order a plain
+    depth-first search finds it. Two bounds keep a long answer from costing n^slots steps
+    (issue 17: 700 repeats of 'momentum accumulates velocity' ran past two minutes): a slot no
+    occurrence fits ends the search at once, and an occurrence with the same concepts and
+    negation as one that already failed at this depth fails too (swapping the two changes nothing)."""
     if not slots:
         return list(taken)
+    if not taken and any(not any(_fits(s, clause, i) for i in usable) for s in slots):
+        return None
     slot = slots[0]
+    failed = set()
     for i in usable:
-        if i in taken:
+        if i in taken or not _fits(slot, clause, i):
             continue
-        o = clause.occurrences[i]
-        negated = i in clause.negated
-        if not any(c in o.concepts and (pol == "~" or (pol == "!") == negated)
-                   for c, pol in slot.alts):
+        kind = (frozenset(clause.occurrences[i].concepts), i in clause.negated)
+        if kind in failed:
             continue
         got = _assign(slots[1:], clause, usable, taken + [i])
         if got is not None:
             return got
+        failed.add(kind)
     return None
