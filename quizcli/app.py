@@ -157,6 +157,11 @@ class QuizGroup(TyperGroup):
             from click import exceptions as click_exc
 
         prog = prog_name or "quiz"
+        import os
+
+        from .console import drop_unusable_widths
+
+        drop_unusable_widths(os.environ)
         try:
             rv = super().main(args=args, prog_name=prog, complete_var=complete_var,
                               standalone_mode=False, **extra)
