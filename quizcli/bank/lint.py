@@ -357,7 +357,8 @@ def _claim_problems(parser: Draft, lexicon) -> list[Problem]:
     return out
 
 
-_LINK = re.compile(r"\[([^\]\n]{1,500})\]\(\s*<?([^()\s>]{1,2000})>?(?:\s+\"[^\"]*\")?\s*\)")
+_LINK = re.compile(r"\[([^\]\n]{1,500})\]\(\s*(?:<([^<>\n]{1,2000})>|((?:[^()\s]|\([^()\s]{0,200}\)){1,2000}))"
+                   r"(?:\s+\"[^\"]*\")?\s*\)")
 _ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]{1,20}://|www\.|[\w-]+(?:\.[\w-]+)+(?:[/:?#]|$))", re.I)
 
 
@@ -382,7 +383,7 @@ def spoofed_links(markdown: str) -> list[tuple[int, str, str]]:
     inline or by reference ([https://pytorch.org][r] with `[r]: https://evil.example`)."""
     found = []
     for m in _LINK.finditer(markdown):
-        found.append((m.start(), m.group(1), m.group(2)))
+        found.append((m.start(), m.group(1), m.group(2) or m.group(3)))  # <target> or target
     refs: dict[str, str] = {}
     for m in _REF_DEF.finditer(markdown):
         refs.setdefault(_label(m.group(1)), m.group(2))
