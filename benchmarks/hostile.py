@@ -126,7 +126,8 @@ class Env:
 
     def quiz(self, *args, env: dict | None = None, stdin=subprocess.DEVNULL, input: bytes | None = None,
              timeout: float = BUDGET, close: tuple[int, ...] = (), cwd: Path | None = None) -> Run:
-        argv = QUIZ + [str(a) for a in args]
+        # never outside the temp tree: a missing directory is one inside it
+        argv = QUIZ + [str(a).replace("NOWHERE", str(self.base / "no-such-dir")) for a in args]
         if timeout == BUDGET and args and args[0] == "lint" and "--codes" not in args:
             timeout = LINT_BUDGET  # lint of the whole built-in bank: ~4 s of CPU, slow under load
         return run(argv, env=self.env(**(env or {})), stdin=stdin, input=input, timeout=timeout,
@@ -198,8 +199,9 @@ def classify(r: Run, *, scan: bool = True, sent_signal: bool = False) -> tuple[s
     text = r.out + r.err
     if r.hung:
         return "hang", f"over {r.seconds:.0f} s"
-    if b"init_sys_streams" in text:  # CPython dies before quizcli runs (stdin a directory)
-        return "other", "Fatal Python error: init_sys_streams (before any quizcli code)"
+    if b"Fatal Python error: init_" in text:  # CPython dies before quizcli runs (stdin a
+        # directory, PYTHONIOENCODING unknown): outside the package's reach
+        return "other", r.err.decode("utf-8", "replace").splitlines()[0][:100] + " (before any quizcli code)"
     if b"Traceback" in text or b"Fatal Python error" in text:
         last = [ln for ln in r.err.decode("utf-8", "replace").splitlines() if ln.strip()][-1:] or ["?"]
         return "traceback", last[0][:160]
@@ -438,8 +440,8 @@ class Campaign:
             arg_cases += [("show", s), ("ask", "--id", s, "--answer", "x"), ("list", "--tag", s),
                           ("list", "--content-dir", "/tmp/" + s), ("ask", "--id", QID, "--answer", s, "--json"),
                           ("ask", "--id", QID, "--answer", s), ("explain", s), ("demo", s),
-                          ("lint", "/nonexistent/" + s), ("progress", "export", "/nonexistent/" + s),
-                          ("ask", "--id", QID, "--answer-file", "/nonexistent/" + s),
+                          ("lint", "NOWHERE/" + s), ("progress", "export", "NOWHERE/" + s),
+                          ("ask", "--id", QID, "--answer-file", "NOWHERE/" + s),
                           ("config", "set", "retention", s), ("config", "set", s, "1")]
         for args in self.pick(arg_cases, 4, 40):
             def attack(args=args):
@@ -871,7 +873,7 @@ class Campaign:
                  {"QUIZ_HOME": ""}, {"QUIZ_CACHE_DIR": "/dev/null"}, {"QUIZ_CACHE_DIR": "/proc/self"},
                  {"QUIZ_CONTENT_PATH": ":::"}, {"QUIZ_CONTENT_PATH": "/dev/zero"}, {"QUIZ_NO_CACHE": "1"},
                  {"QUIZ_FSRS_FUZZ": "\x00" if False else "maybe"}, {"QUIZ_LLM_TIMEOUT": "1e400"},
-                 {"HOME": "/nonexistent", "QUIZ_HOME": None, "XDG_DATA_HOME": None}]
+                 {"HOME": "MISSING", "QUIZ_HOME": None, "XDG_DATA_HOME": None}]
         cmds = [("list",), ("show", QID), ("stats",), ("ask", "--id", QID, "--answer", GOOD_ANSWER, "--rate", "good"),
                 ("ask", "--id", QID, "--answer", GOOD_ANSWER, "--json"), ("explain", "relu"),
                 ("demo", "vanishing", "--depth", "5"), ("progress", "export", "-"), ("config", "show")]
@@ -880,6 +882,11 @@ class Campaign:
             def attack(extra=extra, cmd=cmd):
                 e = self.env()
                 before = e.reviews()
+                extra = {k: (str(e.base / "missing-home") if v == "MISSING" else v) for k, v in extra.items()}
+                if "HOME" in extra:  # the store lands under HOME: count there
+                    e.home = e.base / "missing-home" / ".local" / "share" / "quizcli"
+                elif "QUIZ_HOME" in extra and not extra["QUIZ_HOME"]:  # empty: the XDG data dir
+                    e.home = e.base / "xdg-data" / "quizcli"
                 r = e.quiz(*cmd, env=extra)
                 # colour codes are expected when TERM asks for them
                 kind, detail = classify(r, scan="TERM" not in extra)
@@ -1200,9 +1207,9 @@ class Campaign:
             "export anki": ["FILE", "--lang", "--force"],
         }
         values = ["", "0", "-1", "1", "2", "3", "4", "1e400", "nan", "inf", "-inf", "9" * 50, "0x10", "relu",
-                  QID, "ko", "en", "both", "good", "again", "llm", "rubric", "-", "--", "/dev/null", "/dev/zero",
-                  "/nonexistent/x", "x" * 300, "\x1b[2J", "\u202e", "가나다", "retention", "0.9", "1.5", "%s%n",
-                  "{}", "[]", "'", '"', ";rm -rf ~", "*", "..", "/", "-h"]
+                  QID, "ko", "en", "both", "good", "again", "llm", "rubric", "-", "--",
+                  "NOWHERE/x", "x" * 300, "\x1b[2J", "\u202e", "가나다", "retention", "0.9", "1.5", "%s%n",
+                  "{}", "[]", "'", '"', ";rm -rf ~", "*", "..", "-h"]
         for _ in range(15 if self.quick else 200):
             sub = self.rng.choice(list(subs))
             args = sub.split()
