@@ -216,6 +216,12 @@ class QuizGroup(TyperGroup):
         from .console import set_ascii
 
         set_ascii(False)  # until a command's --ascii says otherwise (tests run many in one process)
+
+        import os
+
+        from .console import drop_unusable_widths
+
+        drop_unusable_widths(os.environ)
         try:
             rv = super().main(args=args, prog_name=prog, complete_var=complete_var,
                               standalone_mode=False, **extra)

@@ -23,6 +23,16 @@ def markdown(text: str):
 
 
 MIN_COLUMNS = 20  # COLUMNS below this (0 printed nothing at all) means: the default width
+MAX_COLUMNS = 1000  # and above this (COLUMNS=99999999999 ran out of memory drawing one rule)
+
+
+def drop_unusable_widths(environ) -> None:
+    """Remove COLUMNS / TERMINAL_WIDTH outside MIN_COLUMNS..MAX_COLUMNS from `environ`, so every
+    console, Typer's help included, uses the default width instead (issue 17, item 16)."""
+    for name in ("COLUMNS", "TERMINAL_WIDTH"):
+        value = environ.get(name, "").strip()
+        if value.isdigit() and not MIN_COLUMNS <= int(value) <= MAX_COLUMNS:
+            del environ[name]
 
 
 def make_console(width: int | None = None, stderr: bool = False):
@@ -31,7 +41,7 @@ def make_console(width: int | None = None, stderr: bool = False):
     Console = _ascii_console_class() if ascii_on() else _console_class()
     environ = os.environ
     columns = environ.get("COLUMNS", "").strip()
-    if width is None and columns.isdigit() and int(columns) < MIN_COLUMNS:
+    if width is None and columns.isdigit() and not MIN_COLUMNS <= int(columns) <= MAX_COLUMNS:
         environ = {k: v for k, v in environ.items() if k != "COLUMNS"}
     console = Console(
         width=width,

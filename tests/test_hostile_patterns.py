@@ -83,3 +83,13 @@ def test_grading_a_pattern_that_slips_past_ends_in_over_budget(monkeypatch):
     with pytest.raises(OverBudget):
         grading.grade(hostile, "a" * 40 + "!")
     assert time.monotonic() - t < 5
+
+
+def test_a_long_repetitive_answer_grades_in_moments():
+    """A 21 KB answer repeating two concepts of a three-slot claim ran past 120 s (n^3 search)."""
+    q = load_bank().get("momentum-nesterov")
+    answer = "momentum accumulates velocity " * 700
+    t = time.monotonic()
+    result = grading.grade(q, answer)
+    assert time.monotonic() - t < 10
+    assert result.score < 0.5  # the gradient is never named: the first key point is not covered

@@ -19,6 +19,30 @@ def test_spoofed_links_are_found_and_honest_ones_are_not():
         (0, "https://pytorch.org/docs"), (2, "arxiv.org/abs/1502.01852")]
 
 
+def test_reference_links_are_checked_like_inline_ones():
+    """[https://pytorch.org][r] with `[r]: https://evil.example/ref` passed lint (hostile rerun)."""
+    text = ("full [https://pytorch.org][r] collapsed [https://arxiv.org][] shortcut [www.python.org]\n"
+            "honest [the docs][r] and [https://evil.example/ref][r]\n\n"
+            "[r]: https://evil.example/ref\n"
+            "[https://arxiv.org]: <https://evil.example/arxiv>\n"
+            "[WWW.python.org]: https://python.org/\n")
+    found = spoofed_links(text)
+    assert [(line, shown, target) for line, shown, target in found] == [
+        (0, "https://pytorch.org", "https://evil.example/ref"),
+        (0, "https://arxiv.org", "https://evil.example/arxiv")]
+
+
+def test_targets_with_parentheses_or_spaces_are_checked():
+    """[https://pytorch.org](javascript:alert(1)) and a <target with spaces> passed lint."""
+    text = ("a [https://pytorch.org](javascript:alert(1)) b [https://pytorch.org](<https://evil.example/a b>)\n"
+            "c [https://en.wikipedia.org/wiki/ReLU](https://en.wikipedia.org/wiki/ReLU) "
+            "d [https://en.wikipedia.org/wiki/Rectifier_(neural_networks)]"
+            "(https://en.wikipedia.org/wiki/Rectifier_(neural_networks))")
+    found = spoofed_links(text)
+    assert [(line, target) for line, _, target in found] == [
+        (0, "javascript:alert(1)"), (0, "https://evil.example/a b")]
+
+
 def test_show_prints_the_target_next_to_the_link_text(tmp_path, monkeypatch, cli):
     d = tmp_path / "content"
     shutil.copytree(FIXTURE, d)

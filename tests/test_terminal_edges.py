@@ -10,7 +10,7 @@ import sys
 import pytest
 
 
-@pytest.mark.parametrize("columns", ["0", "1", "5"])
+@pytest.mark.parametrize("columns", ["0", "1", "5", "99999999999"])
 @pytest.mark.parametrize("args", [["list"], ["show", "relu-vs-sigmoid"], ["explain", "relu"],
                                   ["ask", "--id", "relu-vs-sigmoid", "--answer", "relu", "--rate", "good"]])
 def test_unusable_columns_mean_the_default_width(cli, columns, args):
@@ -19,6 +19,21 @@ def test_unusable_columns_mean_the_default_width(cli, columns, args):
     lines = [ln for ln in r.stdout.splitlines() if ln.strip()]
     assert len(lines) >= 3
     assert max(len(ln) for ln in lines) >= 40  # not one character per line
+
+
+@pytest.mark.parametrize("columns", ["0", "99999999999"])
+@pytest.mark.parametrize("args", [["--help"], ["progress", "--help"], ["ask", "--help"]])
+def test_help_at_unusable_widths_is_the_default_width(columns, args, tmp_path):
+    """COLUMNS=0 printed one line of `quiz progress --help`; COLUMNS=99999999999 a MemoryError."""
+    env = dict(os.environ, QUIZ_HOME=str(tmp_path / "home"), COLUMNS=columns)
+    env.pop("TERMINAL_WIDTH", None)
+    p = subprocess.run([sys.executable, "-m", "quizcli", *args], capture_output=True, text=True,
+                       timeout=60, env=env)
+    assert p.returncode == 0, p
+    assert "Traceback" not in p.stderr and "MemoryError" not in p.stderr
+    lines = [ln for ln in p.stdout.splitlines() if ln.strip()]
+    assert len(lines) >= 5
+    assert 40 <= max(len(ln) for ln in lines) <= 400
 
 
 PIPED = ["list", "show relu-vs-sigmoid", "explain relu", "stats", "demo vanishing --depth 20",

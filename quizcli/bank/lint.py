@@ -357,7 +357,8 @@ def _claim_problems(parser: Draft, lexicon) -> list[Problem]:
     return out
 
 
-_LINK = re.compile(r"\[([^\]\n]{1,500})\]\(\s*<?([^()\s>]{1,2000})>?(?:\s+\"[^\"]*\")?\s*\)")
+_LINK = re.compile(r"\[([^\]\n]{1,500})\]\(\s*(?:<([^<>\n]{1,2000})>|((?:[^()\s]|\([^()\s]{0,200}\)){1,2000}))"
+                   r"(?:\s+\"[^\"]*\")?\s*\)")
 _ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]{1,20}://|www\.|[\w-]+(?:\.[\w-]+)+(?:[/:?#]|$))", re.I)
 
 
@@ -368,14 +369,34 @@ def _address(text: str) -> str:
     return t.rstrip("/").lower()
 
 
+_REF_DEF = re.compile(r"^ {0,3}\[([^\]\n]{1,500})\]:[ \t]*<?([^\s>]{1,2000})>?", re.M)
+_REF_USE = re.compile(r"\[([^\]\n]{1,500})\](?:\[([^\]\n]{0,500})\])?(?![(:\[])")
+
+
+def _label(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
 def spoofed_links(markdown: str) -> list[tuple[int, str, str]]:
     """(line offset, shown text, target) of each Markdown link whose text is itself an address
-    that differs from its target, e.g. [https://pytorch.org/docs](https://evil.example/steal)."""
-    out = []
+    that differs from its target, e.g. [https://pytorch.org/docs](https://evil.example/steal),
+    inline or by reference ([https://pytorch.org][r] with `[r]: https://evil.example`)."""
+    found = []
     for m in _LINK.finditer(markdown):
-        shown, target = m.group(1).strip().strip("`"), m.group(2)
+        found.append((m.start(), m.group(1), m.group(2) or m.group(3)))  # <target> or target
+    refs: dict[str, str] = {}
+    for m in _REF_DEF.finditer(markdown):
+        refs.setdefault(_label(m.group(1)), m.group(2))
+    if refs:
+        for m in _REF_USE.finditer(markdown):
+            target = refs.get(_label(m.group(2) or m.group(1)))  # [text][label], [text][], [text]
+            if target is not None:
+                found.append((m.start(), m.group(1), target))
+    out = []
+    for start, shown, target in sorted(found):
+        shown = shown.strip().strip("`")
         if _ADDRESS.match(shown) and _address(shown) != _address(target):
-            out.append((markdown.count("\n", 0, m.start()), shown, target))
+            out.append((markdown.count("\n", 0, start), shown, target))
     return out
 
 
