@@ -173,3 +173,20 @@ def test_csv_export_reads_back_one_row_per_question_and_language(cli, tmp_path):
     assert {row["lang"] for row in rows} == {"en"}
     assert {row["id"] for row in rows} == {x.id for x in bank.select(["relu"])}
     assert cli("export", "csv", str(out)).exit_code == 2  # exists, no --force
+
+
+def test_csv_to_a_terminal_shows_control_characters_escaped(tmp_path, monkeypatch):
+    """Issue 17 item 2, found by the hostile rerun: `quiz export csv -` on a terminal wrote a
+    question's ESC bytes raw; a pipe still gets the exact CSV."""
+    import io
+
+    from quizcli.commands.export import _LiteralWriter
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    shown = Tty()
+    _LiteralWriter(shown).write('id,title\r\n"q","\x1b]0;owned\x07 \u202e"\r\n')
+    assert "\x1b" not in shown.getvalue() and "\u202e" not in shown.getvalue()
+    assert "\\x1b]0;owned\\x07" in shown.getvalue() and "\r" not in shown.getvalue()

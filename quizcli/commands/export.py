@@ -85,6 +85,23 @@ def csv_(
 
     choice, language, questions = _selection(lang, tag, content_dirs)
     data = rows(questions, choice)
-    path = write_csv(data, file, force=force, out=sys.stdout)
+    out = sys.stdout
+    if file == "-" and out.isatty():  # shown on a terminal, not piped: content stays literal
+        out = _LiteralWriter(out)
+    path = write_csv(data, file, force=force, out=out)
     if path is not None:
         say(make_console(), S("exported_csv", language, n=len(data), path=path))
+
+
+class _LiteralWriter:
+    """A terminal stream that shows control characters as escapes (safe_text.escape) and
+    CSV's CRLF as plain line ends: a question file cannot retitle or clear the terminal
+    through `quiz export csv -`. Pipes and files get the bytes unchanged."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        from ..safe_text import escape
+
+        return self.stream.write(escape(text.replace("\r\n", "\n")))
