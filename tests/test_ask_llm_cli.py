@@ -39,7 +39,7 @@ def server(monkeypatch):
 def rubric_json(cli, answer=ANSWER):
     r = cli("ask", "--id", QID, "--answer", answer, "--json")
     assert r.exit_code == 0, r
-    return json.loads(r.stdout)
+    return {k: v for k, v in json.loads(r.stdout).items() if k in JSON_KEYS}
 
 
 def no_key(r):
@@ -54,7 +54,8 @@ def test_llm_decides_and_keys_follow_the_seven(cli, server):
     r = cli("ask", "--id", QID, "--answer", answer, "--json", "--grader", "llm")
     assert r.exit_code == 0, r
     data = json.loads(r.stdout)
-    assert list(data)[:7] == JSON_KEYS and list(data)[7:] == ["grader", "llm", "fallback"]
+    assert list(data)[:7] == JSON_KEYS
+    assert list(data)[7:] == ["misconceptions", "grader", "llm", "fallback"]
     assert data["grader"] == "llm" and data["fallback"] is None
     assert data["covered"] == ["vanishing-gradient", "dying-relu"]
     assert data["llm"]["covered"] == data["covered"] and data["llm"]["model"] == "scripted-model"
@@ -118,10 +119,10 @@ def test_refused_connection_falls_back(cli, server, monkeypatch):
     assert r.stderr.count("\n") == 1 and "connection refused by http://127.0.0.1:" in r.stderr
 
 
-def test_empty_answer_falls_back_without_a_request(cli, server):
+def test_empty_answer_is_refused_without_a_request(cli, server):
     r = cli("ask", "--id", QID, "--answer", "   ", "--json", "--grader", "llm")
-    assert json.loads(r.stdout)["fallback"]["reason"] == "empty"
-    assert "the answer is empty" in r.stderr and server.requests == []
+    assert r.exit_code == 2 and r.stdout == "" and server.requests == []
+    assert "answer is empty" in r.stderr and len(r.stderr.strip().splitlines()) == 1
 
 
 def test_korean_fallback_line(cli, server):

@@ -206,3 +206,24 @@ def test_one_megabyte_answers_grade_fast_on_every_question(bank, capsys):
                   f"({len(bank.questions)} questions), {per_q / floor:.1f}x normalising it")
     # today about 2.5x: grading reads a capped prefix, so it never rescans the megabyte
     assert worst < 10
+
+
+def test_keyword_lists_earn_nothing_in_korean_too(bank):
+    """Found by a new-user test: the Korean list credited two points ('희소성' ended the list
+    check because 성 was read as a predicate)."""
+    q = bank.get("relu-vs-sigmoid")
+    for answer in ("vanishing gradients, sparsity, dying relu, He init",
+                   "기울기 소실, 희소성, dying relu, He 초기화"):
+        g = grading.grade(q, answer)
+        assert g.covered == () and g.keyword_list, answer
+    # a real Korean sentence with commas is not a list
+    g = grading.grade(q, "ReLU는 양수 구간 도함수가 1이라 층을 거쳐도 기울기가 소실되지 않고, 계산이 빠르며, "
+                         "음수 입력에서 정확히 0을 내서 희소합니다.")
+    assert not g.keyword_list and "sparsity" in g.covered
+
+
+def test_a_leaky_relu_sentence_is_not_relu_sparsity(bank):
+    g = grading.grade(bank.get("relu-vs-sigmoid"),
+                      "Leaky ReLU uses a small slope like 0.01 for negative inputs instead of 0, "
+                      "so units never die: the gradient is never exactly zero.")
+    assert "sparsity" not in g.covered

@@ -306,16 +306,17 @@ def test_explain_grading_shows_the_reject_pattern(cli, tmp_path):
     assert "Covered 1 of 3" in flat
 
 
-def test_json_keys_stay_seven_without_explain_and_list_misconceptions_with_it(cli, tmp_path):
+def test_json_keeps_the_seven_keys_first_and_lists_misconceptions_after_them(cli, tmp_path):
     write_question(tmp_path)
     base = ["ask", "--id", "misc-sample", "--content-dir", str(tmp_path), "--answer",
             "활성화 값 a가 0보다 작을 때 희소합니다. ReLU는 max(0, x)입니다.", "--json"]
     data = json.loads(cli(*base).stdout)
     assert list(data) == ["id", "lang", "covered", "missed", "score", "suggested_rating",
-                          "follow_ups"]
+                          "follow_ups", "misconceptions"]
     assert data["covered"] == ["definition"] and data["missed"] == ["derivative", "sparsity"]
+    assert [m["key_point"] for m in data["misconceptions"]] == ["sparsity"]
     data = json.loads(cli(*base, "--explain-grading", "--lang", "ko").stdout)
-    assert list(data)[-2:] == ["matches", "misconceptions"]
+    assert list(data)[-2:] == ["misconceptions", "matches"]
     (m,) = data["misconceptions"]
     assert m["key_point"] == "sparsity" and m["lang"] == "ko"
     assert m["phrase"] == "활성화 값 a가 0보다 작" and m["why"].startswith("희소성은")

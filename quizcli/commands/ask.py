@@ -197,6 +197,10 @@ def _one_answer(qid, answer, answer_file, lang, *, json_, rate, explain, home, c
     bank = _load_bank(content_dir, lang, lazy=True)  # one question: parse only what is asked
     question = instance(_question(bank, qid), 0 if seed is None else seed)
     text = answer if answer is not None else _read_answer_file(answer_file)
+    if not text.strip() and rating is None:  # with --rate, a bare self-rating is allowed
+        where = "--answer" if answer is not None else f"--answer-file {answer_file}"
+        raise QuizError(f"The answer is empty ({where}): write the answer there, or run "
+                        "`quiz ask` without it to answer interactively.")
     g = grade(question, text, lang, _lexicon(bank))
     decided, extra, verdict, rubric = "rubric", None, None, g
     if llm_config is not None:  # --grader llm|both
@@ -218,13 +222,15 @@ def _one_answer(qid, answer, answer_file, lang, *, json_, rate, explain, home, c
                 "missed": list(g.missed), "score": round(g.score, 4),
                 "suggested_rating": RATINGS[g.suggested_rating - 1],
                 "follow_ups": [f for f in question.follow_ups if f in bank]}
-        if extra is not None:  # --grader llm|both: after the seven keys, which never change
+        # after the seven keys, which never change: what the answer got wrong, always (a
+        # script must see a contradicted key point, not only a missed one)
+        data["misconceptions"] = _misconceptions_json(question, g, lang)
+        if extra is not None:  # --grader llm|both
             data.update(extra)
         if explain:
             data["matches"] = [{"key_point": m.key_point, "lang": m.lang, "pattern": m.pattern,
                                 "phrase": m.phrase, "start": m.start, "end": m.end}
                                for m in g.matches]
-            data["misconceptions"] = _misconceptions_json(question, g, lang)
         if question.draw is not None:  # a number question: the draw that was graded
             d = question.draw
             data["draw"] = {"seed": d.seed, "values": dict(d.values), "value": d.value,

@@ -85,6 +85,8 @@ class Grade:
     truncated: bool  # only the first MAX_GRADED_CHARS were searched
     hinted: tuple[str, ...] = ()  # key points revealed by /hint: counted as missed
     misconceptions: tuple[Misconception, ...] = ()  # reject patterns found, rubric order
+    # some clause was a bare list of keywords (claims.py voids those): feedback says so
+    keyword_list: bool = False
 
     @property
     def total(self) -> int:
@@ -204,17 +206,19 @@ def grade(question: Question, answer: str, default_lang: str = "en", lexicon=Non
     lang = detect_lang(text, default_lang)
     order = (lang, "en" if lang == "ko" else "ko")
     covered, missed, found, wrong = [], [], [], []
+    reading = None
     if text.strip():
         with _regex_budget(question):
-            _grade_points(question, answer, text, lang, order, lexicon,
-                          covered, missed, found, wrong)
+            reading = _grade_points(question, answer, text, lang, order, lexicon,
+                                    covered, missed, found, wrong)
     else:
         missed = [kp.id for kp in question.key_points]
     total = len(question.key_points)
     score = len(covered) / total if total else 0.0
     return Grade(question.id, lang, tuple(covered), tuple(missed), tuple(found), score,
                  rating_for(score), round(hangul_share(text), 4), len(text), truncated,
-                 misconceptions=tuple(wrong))
+                 misconceptions=tuple(wrong),
+                 keyword_list=bool(reading) and any(c.listed for c in reading))
 
 
 # Seconds the regex rubric of one answer may take: patterns come from content files, and a
@@ -235,7 +239,8 @@ def _regex_budget(question: Question):
 
 
 def _grade_points(question, answer, text, lang, order, lexicon, covered, missed, found, wrong):
-    """Judge each key point (claims or patterns), appending to the four lists."""
+    """Judge each key point (claims or patterns), appending to the four lists; the answer's
+    clauses when claims read it (else None)."""
     reading = None
     for kp in question.key_points:
         if getattr(kp, "claims", ()):
@@ -253,6 +258,7 @@ def _grade_points(question, answer, text, lang, order, lexicon, covered, missed,
         else:
             covered.append(kp.id)
             found.append(m)
+    return reading
 
 
 def question_concepts(question: Question) -> frozenset[str]:

@@ -118,6 +118,8 @@ _REPORTED = re.compile(_n(
 _SEPARATOR = re.compile(_n(
     r"\s*(?:,|/|&|·|and|or|및|그리고|또는|혹은|plus)?\s*(?:,|/|&|and|or)?\s*(?:the|a|an)?\s*"))
 _COORD_PARTICLE = re.compile(_n(r"(?:와|과|랑|이랑|하고|이나|나|,|/)$"))
+# the rest of a noun, not a predicate: 희소|성, 정규|화, 학습|률 ("희소성, dying relu, He 초기화")
+_NOMINAL_REST = re.compile(_n(r"(?:성|화|들|률|율|값|법)(?:과|와|이나|나)?"))
 _LATIN_REST = re.compile(r"[a-z0-9'’]*")
 _WORD_REST = re.compile(r"[^\s,/;:]*")
 _EN_NEG = re.compile(
@@ -263,7 +265,8 @@ def _mark_lists(clause: Clause) -> None:
         rest, gap = text[prev_end:word_end], text[word_end:occ[i].start]
         rest = rest[len(_LATIN_REST.match(rest).group(0)):]
         items.append([i])
-        separated.append((not rest or bool(_COORD_PARTICLE.search(rest)))
+        separated.append((not rest or bool(_COORD_PARTICLE.search(rest))
+                          or bool(_NOMINAL_REST.fullmatch(rest)))
                          and _SEPARATOR.fullmatch(gap) is not None)
     # a list followed by more concepts in its clause is a subject ("PyTorch, TensorFlow and
     # JAX all use 0"), not a bare list of keywords

@@ -100,6 +100,12 @@ T = Catalog({
                       "ko": "{kp}: 답변의 '{phrase}' 부분은 사실과 다릅니다 — {why}"},
     "rejected": {"en": "found with /{pattern}/ ({plang} reject patterns) in: {context}",
                  "ko": "/{pattern}/ ({plang} 오개념 패턴)으로 찾음, 위치: {context}"},
+    "keyword_list": {"en": "A list of keywords is not a claim: say what each one does and why "
+                           "(\"sigmoid's derivative is at most 0.25, so gradients shrink layer by "
+                           "layer\").",
+                     "ko": "키워드를 나열하는 것만으로는 인정되지 않습니다. 각각이 무엇을 하는지, "
+                           "왜 그런지 문장으로 말해 보세요(예: \"sigmoid의 도함수는 최대 0.25라서 "
+                           "층마다 기울기가 줄어듭니다\")."},
     "truncated": {"en": "Only the first {n} characters of the answer were graded.",
                   "ko": "답변의 앞 {n}자만 채점했습니다."},
     "empty_answer": {"en": "No answer given: here is what a complete one covers.",
@@ -249,6 +255,8 @@ def grade_view(grade: Grade, question, lang: str, ascii_only: bool, explain: boo
     parts.append(rows)
     if not self_graded and grade.misconceptions:
         parts.append(misconception_rows(grade, question, lang, ascii_only, explain))
+    if not self_graded and grade.keyword_list and len(grade.covered) < grade.total:
+        parts.append(Text(T("keyword_list", lang), style="yellow"))
     if grade.truncated:
         parts.append(Text(T("truncated", lang, n=f"{MAX_GRADED_CHARS:,}"), style="yellow"))
     return Group(*parts)
