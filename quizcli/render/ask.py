@@ -224,6 +224,7 @@ def misconception_rows(grade: Grade, question, lang: str, ascii_only: bool, expl
         elif explain:
             line.append("\n" + T("contradicted" if m.claim else "rejected", lang,
                                   pattern=literal(m.pattern), plang=m.lang,
+                                  phrase=literal(m.phrase),
                                   context=literal(m.context)), style="dim")
         rows.add_row(Text(f" {_WRONG[ascii_only]}", style="red"), line)
     return rows
