@@ -1,4 +1,4 @@
-"""Figure 4 of issue 7: `quiz demo vanishing --depth 50 --width 256` compute vs the same forward
+"""Figure 4 of issue 7: `quiz demo vanishing --depth 50 --units 256` compute vs the same forward
 and backward written directly in NumPy, in one process, alternating, median of N runs after a
 warm-up. Prints one JSON object (ratio = engine median / floor median).
 

@@ -72,6 +72,47 @@ COMMANDS = {
 }
 
 
+def _usage_error():
+    try:  # typer >= 0.26 vendors Click
+        from typer._click.exceptions import UsageError
+    except ImportError:  # pragma: no cover
+        from click.exceptions import UsageError
+    return UsageError
+
+
+def _quiet_pipe_help(cls) -> None:
+    """Help screens are printed by Typer's own Rich console, whose reaction to a reader that
+    left (`quiz --help | head -n 1`) is exit 1; make it the quiet exit 0 every other output
+    gets. Patched when help is formatted, so runs without help never import Rich for it."""
+    original = cls.format_help
+
+    def format_help(self, ctx, formatter):
+        from rich.console import Console
+
+        from .console import quiet_broken_pipe
+
+        Console.on_broken_pipe = quiet_broken_pipe  # type: ignore[method-assign]
+        _hide_argument_types(self)
+        return original(self, ctx, formatter)
+
+    cls.format_help = format_help
+
+
+def _hide_argument_types(command) -> None:
+    """Typer's help puts `<str>` / `<path>` beside an argument's name (ID, PATH): the name is
+    the placeholder, in the one style of the options' (NAME, FILE, COLS), so the type goes."""
+    from typer.core import TyperArgument
+
+    for param in getattr(command, "params", ()):
+        if isinstance(param, TyperArgument) and not getattr(param.type, "_quiz_silent", False):
+            base = type(param.type)
+            silent = type(base.__name__, (base,), {
+                "_quiz_silent": True, "get_metavar": lambda self, param, ctx=None: ""})
+            clone = object.__new__(silent)
+            clone.__dict__.update(param.type.__dict__)
+            param.type = clone
+
+
 def _build(name: str):
     """The Click command for `name`, from what its module registered on `app`."""
     from typer.main import get_command_from_info, get_command_name, get_group_from_info
@@ -84,7 +125,7 @@ def _build(name: str):
         if info.name == name:
             return get_group_from_info(info, pretty_exceptions_short=app.pretty_exceptions_short,
                                        rich_markup_mode=app.rich_markup_mode,
-                                       suggest_commands=app.suggest_commands)
+                                       suggest_commands=True)
     return None
 
 
@@ -131,6 +172,21 @@ class QuizGroup(TyperGroup):
         finally:
             self._listing = False
 
+    def resolve_command(self, ctx, args):
+        """`quiz aks`: one line naming the closest commands (ids, activations and demos get
+        the same hint). The commands are loaded lazily, so Typer's own suggestion, which
+        reads only the commands built so far, would find none."""
+        try:
+            return super().resolve_command(ctx, args)
+        except _usage_error() as exc:
+            name = args[0] if args else ""
+            if name and not name.startswith("-"):
+                from .errors import did_you_mean
+
+                exc.message = (exc.message.rstrip(".") + "."
+                               + did_you_mean(name, self.list_commands(ctx)))
+            raise
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
@@ -157,9 +213,18 @@ class QuizGroup(TyperGroup):
             from click import exceptions as click_exc
 
         prog = prog_name or "quiz"
+        from .console import set_ascii
+
+        set_ascii(False)  # until a command's --ascii says otherwise (tests run many in one process)
         try:
             rv = super().main(args=args, prog_name=prog, complete_var=complete_var,
                               standalone_mode=False, **extra)
+        except click_exc.NoArgsIsHelpError as exc:
+            # `quiz`, `quiz progress`: the help is the answer, not an error
+            message = exc.format_message()
+            if message.strip():
+                sys.stdout.write(message.rstrip("\n") + "\n")
+            sys.exit(0)
         except click_exc.UsageError as exc:
             # an option of a lazily built subcommand can fail while the root context is the
             # one recorded: name the subcommand the user typed
@@ -191,6 +256,26 @@ class QuizGroup(TyperGroup):
         return code
 
 
+from typer.core import TyperArgument, TyperCommand  # noqa: E402
+
+for _cls in (TyperGroup, TyperCommand):
+    _quiet_pipe_help(_cls)
+
+
+def _plain_required_metavar(original):
+    """Usage lines in one style, Click's: a required argument is `ID`, an optional one `[ID]`
+    (Typer writes a required one as `{ID}`)."""
+    import re
+
+    def make_metavar(self, ctx, *, usage=False):
+        var = original(self, ctx, usage=usage)
+        return re.sub(r"^\{(.*)\}((?:\.\.\.)?)$", r"\1\2", var) if usage else var
+
+    return make_metavar
+
+
+TyperArgument.make_metavar = _plain_required_metavar(TyperArgument.make_metavar)
+
 app = typer.Typer(
     cls=QuizGroup,
     name="quiz",
@@ -198,6 +283,7 @@ app = typer.Typer(
     "follow-ups, spaced repetition, and live numbers behind every claim.\n\n"
     "Start with: quiz ask · quiz explain relu · quiz demo vanishing --depth 20",
     no_args_is_help=True,
+    suggest_commands=False,  # QuizGroup.resolve_command suggests, in the project's wording
     add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",

@@ -53,13 +53,15 @@ def parse_demo_line(line: str) -> tuple[str, tuple[tuple[str, str], ...]]:
             f"unknown demo '{name}' (known: {', '.join(known)}).{did_you_mean(name, known)}"
         ) from None
     allowed = valued_options(spec)
+    # old spellings (--width for units per layer) still work, with a note when the line runs
+    deprecated = {flag for o in spec.options for flag in o.deprecated}
     options: list[tuple[str, str]] = []
     i = 0
     while i < len(rest):
         opt = rest[i]
         if not _OPTION.fullmatch(opt):
             raise DemoLineError(f"'{opt}' is not an option; expected --name value, e.g. --depth 20")
-        if opt not in allowed:
+        if opt not in allowed and opt not in deprecated:
             raise DemoLineError(f"'quiz demo {name}' has no option {opt} (options: "
                                 f"{', '.join(allowed)}).{did_you_mean(opt, allowed)}")
         if i + 1 >= len(rest) or rest[i + 1].startswith("--"):

@@ -10,6 +10,12 @@ from .errors import InvalidValue
 
 RATINGS = ("again", "hard", "good", "easy")  # index + 1 = FSRS rating (Again=1 … Easy=4)
 _KO_RATINGS = {"다시": 1, "어려움": 2, "어려웠음": 2, "좋음": 3, "보통": 3, "쉬움": 4}
+NAMES = {"en": ("Again", "Hard", "Good", "Easy"), "ko": ("다시", "어려움", "좋음", "쉬움")}
+
+
+def rating_name(rating: int, lang: str) -> str:
+    """The name every screen shows for rating 1..4 in `lang`: Good, 좋음."""
+    return NAMES.get(lang, NAMES["en"])[rating - 1]
 
 
 def parse_rating(text: str) -> int | None:

@@ -3,19 +3,24 @@
 A `Session` is driven by three callables, so tests script it and the terminal renders it:
 
 - `read(prompt: Prompt, question, detail: str) -> str` returns one line (`detail` is the
-  command a SEE prompt offers, else ""); it raises EOFError (Ctrl-D, or the end of piped
-  input) and KeyboardInterrupt (Ctrl-C);
+  commands a SEE menu offers, one a line, else ""); it raises EOFError (Ctrl-D, or the end of
+  piped input) and KeyboardInterrupt (Ctrl-C). A line that arrived as part of a paste comes
+  back as a `PastedLine` (or as one string with newlines in it): it is always answer text;
+  it never submits the answer and is never a command;
 - `emit(event)` receives the dataclasses below (`Asked`, `Graded`, `ModelAnswer`, …) in order;
 - `record(review: Review)` saves a review the moment it is rated (the store), and may raise.
 
-The flow for one question: `Asked` → the answer (several lines; an empty line or EOF
-submits; `/hint`, `/skip`, `/quit`) → `Graded` → `ModelAnswer` → the rating prompt (Enter keeps
-the suggestion) → `record` → `Rated` → see-also offers (`y` runs one) → its follow-ups, in
-order, each labelled "follow-up k of m" → the next question. With `reveal`, there is no typing:
-Enter shows the model answer and the key points as a checklist, the candidate ticks what they
-covered, then rates.
+The flow for one question: `Asked` → the answer (several lines; an empty line typed after
+some text, or EOF, submits; an empty line or EOF with nothing written only says how to answer
+(`NothingToSubmit`); `/edit` opens the editor on the draft, `/hint`, `/skip`, `/quit`) →
+`Graded` → `ModelAnswer` → the rating prompt (Enter keeps the suggestion) → `record` → `Rated`
+(with the due date `record` returned) → one see-also menu of the commands not yet offered in
+this session → its follow-ups, in order, each labelled "follow-up k of m" counting the ones
+asked → the next question. With `reveal`, there is no typing: Enter shows the model answer and
+the key points as a checklist, the candidate ticks what they covered, then rates.
 
-Ending: `/quit`, or EOF at an empty answer prompt, ends the session normally. Ctrl-C ends it
+Ending: `/quit`, or a second EOF in a row at an empty answer prompt, ends the session
+normally. Ctrl-C ends it
 at once (`SessionResult.interrupted`): every review already rated is kept, and a question whose
 answer was already graded is kept with its suggested rating (Ctrl-C or EOF at the rating
 prompt accepts the suggestion); a half-typed answer is dropped.
@@ -37,16 +42,22 @@ from .kinds import grade as kind_grade, instance
 MAX_DEPTH = 2  # a question, its follow-ups, and theirs: how far an interviewer drills down
 STUDY_NEXT = 5  # key points listed under "study next"
 COMMANDS = {"/skip": "skip", "/s": "skip", "/hint": "hint", "/h": "hint", "/quit": "quit",
-            "/q": "quit"}
+            "/q": "quit", "/edit": "edit", "/e": "edit"}
 _COMMAND_LIKE = re.compile(r"/[a-z]+")
 YES = {"y", "yes", "ㅇ", "ㅇㅇ", "예", "네", "응"}
+NO = {"n", "no", "ㄴ", "아니", "아니요", "아니오"}
+
+
+class PastedLine(str):
+    """A line that arrived as part of a paste (faster than anyone types, or inside bracketed-
+    paste markers): answer text, even when it is empty or looks like a command."""
 
 
 class Prompt(enum.Enum):
     ANSWER = "answer"  # the first line of an answer
     MORE = "more"  # a further line of the same answer
     RATING = "rating"  # Enter = suggested; 1-4 or again/hard/good/easy
-    SEE = "see"  # run this see-also command? y/N
+    SEE = "see"  # the see-also menu: numbers to run, Enter skips
     REVEAL = "reveal"  # --reveal: Enter shows the model answer
     CHECKLIST = "checklist"  # --reveal: which key points did you cover? (numbers)
 
@@ -57,8 +68,9 @@ class Asked:
     question: Question
     number: int  # 1-based number of the top-level question this chain belongs to
     total: int  # top-level questions planned
-    follow_up: tuple[int, int] | None = None  # (k, m): follow-up k of m
+    follow_up: tuple[int, int] | None = None  # (k, m): follow-up k of m asked
     parent: str | None = None  # id of the question this one follows up
+    new: bool | None = None  # never reviewed before (None: unknown, no store)
 
 
 @dataclass(frozen=True)
@@ -82,6 +94,41 @@ class UnknownCommand:
 
 
 @dataclass(frozen=True)
+class NothingToSubmit:
+    """Enter (or, with eof, Ctrl-D) at an answer prompt with nothing written yet: not an
+    answer. A second EOF in a row ends the session."""
+
+    question: Question
+    eof: bool = False
+
+
+@dataclass(frozen=True)
+class Edited:
+    """The answer came back from the editor (it is submitted as it is)."""
+
+    question: Question
+    text: str
+
+
+@dataclass(frozen=True)
+class EditorFailed:
+    """The editor could not be used; the draft is kept and line input goes on. `reason`:
+    'unset' (no $VISUAL/$EDITOR), 'missing' (no such command), 'status' (it exited non-zero),
+    'empty' (it returned no answer); `command` and `status` for the message."""
+
+    reason: str
+    command: str = ""
+    status: int | None = None
+    draft_lines: int = 0
+
+
+@dataclass(frozen=True)
+class SeeAlsoMenu:
+    question: Question
+    commands: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Graded:
     question: Question
     grade: Grade
@@ -98,6 +145,7 @@ class ModelAnswer:
 class BadInput:
     prompt: Prompt
     text: str
+    final: bool = False  # the see-also menu: no third try, nothing was run
 
 
 @dataclass(frozen=True)
@@ -106,6 +154,7 @@ class Rated:
     rating: int
     suggested: int
     auto: bool  # the suggestion was kept because of Ctrl-C / EOF at the prompt
+    due: object = None  # when the question comes back (a datetime from `record`), if saved
 
 
 @dataclass(frozen=True)
@@ -153,6 +202,8 @@ class SessionResult:
     interrupted: bool = False  # Ctrl-C
     quit: bool = False  # /quit or EOF at an empty answer prompt
     planned: int = 0  # top-level questions planned
+    asked: list[str] = field(default_factory=list)  # rated or skipped ids, in the order asked
+    follow_up_of: dict[str, str] = field(default_factory=dict)  # skipped follow-up -> parent
     study_next: list[tuple[str, str, int]] = field(default_factory=list)  # (question, kp, times)
 
     @property
@@ -213,6 +264,9 @@ class Session:
         seed: int | None = None,
         lexicon=None,
         judge: Callable[[Question, str, Grade], tuple[Grade, str]] | None = None,
+        edit: Callable[[Question, str], str] | None = None,
+        editor_first: bool = False,
+        reviewed: Callable[[str], bool] | None = None,
     ):
         """`plan`: the questions in order. `chain`: insert each answered question's follow-ups
         after it (off when the store already ordered follow-ups). `lookup`: id -> Question for
@@ -221,13 +275,20 @@ class Session:
         the parameters of `number` questions reproducibly (None: fresh each attempt).
         `lexicon`: the bank's lexicon, passed to grading. `judge(q, answer, rubric_grade) ->
         (grade, 'rubric'|'llm')`: a second grader (quiz ask --grader llm|both) that decides
-        which verdict counts; it handles its own failures."""
+        which verdict counts; it handles its own failures. `edit(q, draft) -> text`: opens
+        the editor (/edit; every answer with `editor_first`), raises `editor.EditorError`.
+        `reviewed(id)`: was the question ever reviewed (the header says review or new)."""
         self.read, self.emit = read, emit
         self.record_fn, self.see_also_fn = record, see_also
         self.lookup = lookup or (lambda _id: None)
         self.lang, self.follow_ups, self.chain = lang, follow_ups, chain
         self.reveal, self.demos, self.clock = reveal, demos, clock
         self.judge = judge
+        self.edit, self.reviewed = edit, reviewed
+        self.editor_first = editor_first and edit is not None
+        self._offered: set[str] = set()  # see-also commands already offered this session
+        self._follow_ups_asked: dict[str, int] = {}  # parent id -> its follow-ups asked so far
+        self._queue: deque = deque()
         known = {q.id: q for q in plan}
         self._known = known
         self.plan = top_level(plan) if (follow_ups and chain) else _dedupe(plan)
@@ -247,6 +308,7 @@ class Session:
     # -- public ---------------------------------------------------------------------------
     def run(self) -> SessionResult:
         queue: deque[tuple[Question, int]] = deque((q, 0) for q in self.plan)
+        self._queue = queue
         try:
             while queue:
                 q, depth = queue.popleft()
@@ -277,8 +339,12 @@ class Session:
         while self._stack:
             parent, _depth = self._stack[-1]
             siblings = [f.id for f in self._follow_ups_of(parent)]
-            if q.id in siblings:
-                return (siblings.index(q.id) + 1, len(siblings)), parent
+            if q.id in siblings:  # numbered by what is asked: k so far, m with those queued
+                k = self._follow_ups_asked.get(parent.id, 0) + 1
+                self._follow_ups_asked[parent.id] = k
+                queued = {x.id for x, _ in self._queue
+                          if x.id in siblings and x.id not in self._asked}
+                return (k, k + len(queued)), parent
             self._stack.pop()
         return None, None
 
@@ -292,8 +358,9 @@ class Session:
             self._stack = [(q, 0)]
         else:
             self._stack.append((q, len(self._stack)))
+        new = None if self.reviewed is None else not self.reviewed(q.id)
         self.emit(Asked(q, self._number, max(self.result.planned, self._number), label,
-                        parent.id if parent else None))
+                        parent.id if parent else None, new))
         started = self.clock()
         hinted: tuple[str, ...] = ()
         grader = "rubric"
@@ -309,6 +376,9 @@ class Session:
                 g = with_hints(g, hinted)
         except _Skip:
             self.result.skipped.append(q.id)
+            self.result.asked.append(q.id)
+            if parent is not None:
+                self.result.follow_up_of[q.id] = parent.id
             self.emit(Skipped(q))
             return False
         duration = max(0.0, self.clock() - started)
@@ -324,36 +394,55 @@ class Session:
                         g.covered, g.missed, g.hinted, g.lang if answer is not None else self.lang,
                         round(duration, 3), tuple(q.tags), parent.id if parent else None,
                         grader=grader)
-        review = self._record(q, review)
+        review, due = self._record(q, review)
         self.result.reviews.append(review)
-        self.emit(Rated(q, rating, g.suggested_rating, auto))
+        self.result.asked.append(q.id)
+        self.emit(Rated(q, rating, g.suggested_rating, auto, due))
         if interrupted:
             raise KeyboardInterrupt
         self._offer_see_also(q)
         return True
 
-    def _record(self, q: Question, review: Review) -> Review:
+    def _record(self, q: Question, review: Review) -> tuple[Review, object]:
+        """Save the review; -> (review, when it is due again or None)."""
         if self.record_fn is None:
-            return review
+            return review, None
         try:
-            self.record_fn(review)
+            saved = self.record_fn(review)
         except KeyboardInterrupt:
             raise
         except Exception as exc:  # the store's QuizError (locked, read-only, …): keep going
             self.emit(RecordFailed(q, str(exc)))
-            return replace(review, saved=False)
-        return review
+            return replace(review, saved=False), None
+        return review, getattr(saved, "due", None)
 
     def _read_answer(self, q: Question) -> tuple[str, tuple[str, ...]]:
+        """Lines until an empty line typed after some text (or EOF) submits. Pasted lines are
+        text whatever they hold, so a paste with blank lines between paragraphs stays one
+        answer; an empty line or EOF with nothing written is not an answer."""
         lines: list[str] = []
         hinted: list[str] = []
+        eofs = 0
+        if self.editor_first:
+            text = self._edit(q, "")
+            if text is not None:
+                return text, ()
         while True:
+            written = any(x.strip() for x in lines)
             try:
                 line = self.read(Prompt.MORE if lines else Prompt.ANSWER, q, "")
             except EOFError:
-                if lines:
+                if written:
                     break
-                raise _Quit from None
+                eofs += 1
+                if eofs > 1:  # Ctrl-D twice in a row, or the end of piped input
+                    raise _Quit from None
+                self.emit(NothingToSubmit(q, eof=True))
+                continue
+            eofs = 0
+            if isinstance(line, PastedLine) or "\n" in line:
+                lines.extend(line.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+                continue
             word = line.strip().casefold()
             if _COMMAND_LIKE.fullmatch(word):
                 action = COMMANDS.get(word)
@@ -364,12 +453,36 @@ class Session:
                 if action == "hint":
                     self._hint(q, "\n".join(lines), hinted)
                     continue
+                if action == "edit" and self.edit is not None:
+                    text = self._edit(q, "\n".join(lines).strip("\n"))
+                    if text is not None:
+                        return text, tuple(hinted)
+                    continue
                 self.emit(UnknownCommand(line.strip()))
                 continue
             if not line.strip():
-                break  # an empty line submits (an empty answer too: "show me")
+                if written:
+                    break  # an empty line typed after the answer submits it
+                self.emit(NothingToSubmit(q))
+                continue
             lines.append(line)
-        return "\n".join(lines), tuple(hinted)
+        return "\n".join(lines).strip("\n"), tuple(hinted)
+
+    def _edit(self, q: Question, draft: str) -> str | None:
+        """The answer from the editor, or None (the reason emitted) to go on typing lines."""
+        from .editor import EditorError
+
+        try:
+            text = self.edit(q, draft)
+        except EditorError as exc:
+            self.emit(EditorFailed(exc.reason, exc.command, exc.status,
+                                   len(draft.splitlines())))
+            return None
+        if not text.strip():
+            self.emit(EditorFailed("empty", draft_lines=len(draft.splitlines())))
+            return None
+        self.emit(Edited(q, text))
+        return text
 
     def _hint(self, q: Question, so_far: str, hinted: list[str]) -> None:
         covered = set(kind_grade(q, so_far, self.lang, self.lexicon).covered) if so_far.strip() else set()
@@ -417,18 +530,35 @@ class Session:
             self.emit(BadInput(Prompt.RATING, text))
 
     def _offer_see_also(self, q: Question) -> None:
+        """One menu of the see-also commands not offered before in this session: numbers run
+        those, Enter skips; anything else asks once more with a hint, then skips."""
         if self.see_also_fn is None:
             return
         targets = [("explain", n) for n in q.see_explain]
         if self.demos:
             targets += [("demo", d) for d in q.see_demo]
+        offers: list[tuple[str, str]] = []
         for kind, target in targets:
+            command = f"quiz {kind} {target}"
+            if command not in self._offered:
+                self._offered.add(command)
+                offers.append((kind, target))
+        if not offers:
+            return
+        commands = tuple(f"quiz {kind} {target}" for kind, target in offers)
+        self.emit(SeeAlsoMenu(q, commands))
+        picked = None
+        for attempt in range(2):
             try:
-                answer = self.read(Prompt.SEE, q, f"quiz {kind} {target}")
+                text = self.read(Prompt.SEE, q, "\n".join(commands))
             except EOFError:
                 return
-            if answer.strip().casefold() not in YES:
-                continue
+            picked = parse_menu(text, len(offers))
+            if picked is not None:
+                break
+            self.emit(BadInput(Prompt.SEE, text, final=attempt == 1))
+        for i in picked or ():
+            kind, target = offers[i - 1]
             try:
                 self.see_also_fn(kind, target)
             except KeyboardInterrupt:
@@ -511,6 +641,17 @@ def parse_checklist(text: str, n: int) -> list[int] | None:
     if any(k < 1 or k > n for k in numbers):
         return None
     return numbers
+
+
+def parse_menu(text: str, n: int) -> list[int] | None:
+    """The see-also menu: '' or no -> [] (skip), numbers as in parse_checklist, 'all', and
+    yes when there is one item -> [1]; None if invalid ('maybe', '7')."""
+    value = text.strip().casefold()
+    if value in NO:
+        return []
+    if value in YES:
+        return [1] if n == 1 else None
+    return parse_checklist(value, n)
 
 
 def study_next(reviews: list[Review], limit: int = STUDY_NEXT) -> list[tuple[str, str, int]]:

@@ -88,3 +88,19 @@ class TermAsInterrupt:
 
     def exit_code(self, default: int = 130) -> int:
         return 128 + self.received if self.received else default
+
+
+def flush_typeahead(stream) -> None:
+    """Drop what was typed or pasted ahead on a terminal (termios TCIFLUSH), so a prompt gets
+    only what is typed after it. Nothing happens on a pipe or a file (scripted input is
+    exactly what the script meant to send)."""
+    try:
+        if stream is None or not stream.isatty():
+            return
+        import termios
+
+        termios.tcflush(stream.fileno(), termios.TCIFLUSH)
+    except (ImportError, OSError, ValueError, AttributeError):
+        pass
+    except Exception:  # noqa: BLE001 — termios.error on an odd terminal: nothing to flush
+        pass

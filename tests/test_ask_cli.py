@@ -33,8 +33,8 @@ def reviews(home=None):
 
 
 def flat(text: str) -> str:
-    """Output with line wrapping undone (Rich wraps long lines at COLUMNS=100)."""
-    return " ".join(text.split())
+    """Output with line wrapping undone (Rich wraps long lines at COLUMNS=100, inside boxes)."""
+    return " ".join(text.replace("│", " ").split())
 
 
 def one_line_error(r, *needles):
@@ -120,6 +120,16 @@ def test_explain_grading_json_and_text(cli):
     assert "stated by “gradient … vanish … sigmoid”" in r.stdout and "Covered 2 of 6" in r.stdout
 
 
+def test_explain_grading_text_shows_a_claim_misconception(cli):
+    # the evidence line of a contradicted claim names the phrase that stated it (it raised a
+    # KeyError before: the template has {phrase} and the call did not pass it)
+    r = cli("ask", "--id", CORE, "--answer", "ReLU is zero-centred, so training is more stable.",
+            "--explain-grading")
+    assert r.exit_code == 0, r.stdout
+    assert "misconception [relu + zero-centred" in r.stdout
+    assert "stated by “relu …" in r.stdout
+
+
 def test_markup_and_ansi_in_answers_are_shown_literally(cli):
     answer = "[bold red]vanish[/bold red] \x1b[31mred\x1b[0m [link=http://x]cheap[/link]"
     r = cli("ask", "--id", CORE, "--answer", answer, "--explain-grading")
@@ -146,7 +156,7 @@ def test_interactive_question_follow_up_and_summary(cli):
     r = cli("ask", "--id", CORE, "--interactive", input=session_input(
         "Sigmoid saturates so gradients vanish.", "ReLU is also cheap.", "",  # answer 1
         "",  # keep the suggested rating (Hard)
-        "n", "n",  # see-also: quiz explain relu, quiz explain sigmoid
+        "",  # the see-also menu (quiz explain relu, quiz explain sigmoid): Enter skips
         "any value between 0 and 1 is a subgradient; PyTorch uses 0", "",  # follow-up 1
         "g",  # rate it Good
         "/quit"))
@@ -154,7 +164,9 @@ def test_interactive_question_follow_up_and_summary(cli):
     out = r.stdout
     assert "Question 1 of 1" in out and "Why use ReLU instead of sigmoid?" in out
     assert "Covered 2 of 6 key points · score 0.33 · suggested: Hard" in out
-    assert "Model answer" in out and "See it: quiz explain relu [y/N]" in out
+    assert "Model answer" in out
+    assert "See also: 1 quiz explain relu · 2 quiz explain sigmoid" in out
+    assert "Run which? [1-2, Enter skips]" in out
     assert "You covered 2 of 6 key points; suggested rating: Hard." in out
     assert "Question 1 of 1 · follow-up 1 of 2" in out
     assert "ReLU is not differentiable at 0" in out
@@ -183,17 +195,19 @@ def test_interactive_echoes_markup_literally(cli):
 
 def test_see_also_yes_runs_explain_inline(cli):
     r = cli("ask", "--id", "leaky-relu", "--no-follow-ups", "--interactive",
-            input=session_input("x", "", "", "y"))
+            input=session_input("x", "", "", "1"))
     assert r.exit_code == 0, r
-    assert "See it: quiz explain leaky_relu [y/N]" in r.stdout
+    assert "See also: 1 quiz explain leaky_relu · 2 quiz explain prelu" in r.stdout
     assert "Kink at x = 0" in r.stdout  # quiz explain's own output, inline
 
 
 def test_hint_skip_and_unknown_command(cli):
     r = cli("ask", "--tag", "relu", "--count", "2", "--no-follow-ups", "--interactive",
-            input=session_input("/hint", "", "", "n", "n", "n", "n", "n", "n", "/skip"))
+            input=session_input("/hint", "", "x", "", "", "", "/skip"))
     assert r.exit_code == 0, r
     assert "Hint 1/6:" in r.stdout and "(hint given: counted as missed)" in flat(r.stdout)
+    # Enter with nothing written is not an answer: it says what to do and asks again
+    assert "Nothing to submit yet: type your answer" in r.stdout
     assert "Skipped" in r.stdout
     assert len(reviews()) == 1
 
@@ -353,9 +367,10 @@ def test_demo_targets_are_offered_and_run_inline_through_the_spec(cli, monkeypat
 
     monkeypatch.setattr(demo_command, "run_demo", stand_in)
     r = cli("ask", "--id", CORE, "--no-follow-ups", "--interactive",
-            input=session_input("x", "", "", "n", "n", "y", "y", "n", "n"))
+            input=session_input("x", "", "", "3 4"))
     assert r.exit_code == 0, r
-    assert "See it: quiz demo vanishing --depth 20 [y/N]" in r.stdout
+    # six commands do not fit one 100-column line: one a line, never broken
+    assert "\n  3 quiz demo vanishing --depth 20\n  4 quiz demo sparsity\n" in r.stdout
     assert "STAND-IN DEMO vanishing" in r.stdout
     name, values, seed, lang = calls[0]
     assert name == "vanishing" and values["depth"] == 20 and seed == 0 and lang == "en"
@@ -371,15 +386,15 @@ def test_real_demo_see_also(cli, with_demos):
 
     explain_offers = ["quiz explain leaky_relu", "quiz explain prelu", "quiz explain relu"]
     r = cli("ask", "--id", "leaky-relu", "--no-follow-ups", "--interactive",
-            input=session_input("x", "", "", "n", "n", "n", "y"))
+            input=session_input("x", "", "", "4"))
     assert r.exit_code == 0, r
-    offers = [line.split("See it: ")[1].split(" [y/N]")[0]
-              for line in r.stdout.splitlines() if "See it: " in line]
+    [menu] = [line for line in r.stdout.splitlines() if line.startswith("See also: ")]
+    offers = [item.split(" ", 1)[1] for item in menu[len("See also: "):].split(" · ")]
     if _demo_available():
         assert offers == explain_offers + ["quiz demo dying"]
         assert "failed" not in r.stdout, r.stdout[-2000:]
         assert "Session summary" in r.stdout
-        assert r.stdout.index("See it: quiz demo dying") < r.stdout.index("Session summary") - 200
+        assert r.stdout.index("Run which? [1-4") < r.stdout.index("Session summary") - 200
     else:
         assert offers == explain_offers
     assert len(reviews()) == 1
@@ -419,3 +434,84 @@ def test_model_answer_labels_the_30_second_answer_not_as_session_summary(cli):
     out = r.stdout
     assert out.count("Session summary") == 1
     assert out.index("In 30 seconds") < out.index("The full answer") < out.index("Session summary")
+
+
+# ------------------------------------------------------------------ issue 11: flow and editor
+def summary_part(out: str) -> str:
+    return out[out.index("Session summary"):]
+
+
+def test_summary_lists_a_skipped_question_where_it_was_asked(cli):
+    r = cli("ask", "--id", "tanh-vs-sigmoid", "--id", "leaky-relu", "--no-follow-ups",
+            "--no-see-also", "--interactive", input=session_input("/skip", "x", "", ""))
+    assert r.exit_code == 0, r
+    rows = [line for line in summary_part(r.stdout).splitlines() if line.startswith("│")]
+    assert "How does tanh differ from sigmoid" in rows[1] and "skipped" in rows[1]
+    assert "What is Leaky ReLU" in rows[2] and rows[2].split("│")[1].strip() == "2"
+
+
+def test_study_next_commands_are_whole_lines_and_keep_the_language(cli):
+    r = cli("ask", "--id", "relu-vs-sigmoid", "--no-follow-ups", "--no-see-also", "--lang", "ko",
+            "--width", "40", "--interactive", input=session_input("x", "", ""))
+    assert r.exit_code == 0, r
+    study = r.stdout[r.stdout.index("다음에 공부할 것"):]
+    assert "   quiz ask --id relu-vs-sigmoid --lang ko\n" in study  # one line, even at 40 columns
+    r = cli("ask", "--id", "relu-vs-sigmoid", "--no-follow-ups", "--no-see-also",
+            "--interactive", input=session_input("x", "", ""))
+    assert "   quiz ask --id relu-vs-sigmoid\n" in r.stdout  # English: no --lang added
+
+
+def test_no_see_also_and_the_due_date_after_a_rating(cli):
+    r = cli("ask", "--id", "leaky-relu", "--no-follow-ups", "--no-see-also", "--interactive",
+            input=session_input("x", "", "3"))
+    assert r.exit_code == 0, r
+    assert "See also" not in r.stdout and "Run which" not in r.stdout
+    [log] = reviews()
+    from quizcli.store import open_store
+
+    with open_store() as store:
+        due = store.card("leaky-relu").due.astimezone().strftime("%Y-%m-%d %H:%M")
+    assert f"Rated Good; due again {due}." in r.stdout
+    # asked again, the header says it is a review now
+    r = cli("ask", "--id", "leaky-relu", "--no-follow-ups", "--no-see-also", "--interactive",
+            input=session_input("/quit"))
+    assert "Question 1 of 1 · review" in r.stdout
+
+
+def test_slash_edit_without_an_editor_says_so_and_keeps_the_draft(cli, monkeypatch):
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    r = cli("ask", "--id", "leaky-relu", "--no-follow-ups", "--no-see-also", "--interactive",
+            input=session_input("small slope for negative inputs", "/edit", "it fixes dying ReLU",
+                                "", ""))
+    assert r.exit_code == 0, r
+    assert "No editor set: export VISUAL or EDITOR" in flat(r.stdout)
+    assert "your draft of 1 line is kept" in flat(r.stdout)
+    [log] = reviews()
+    assert set(log.covered) == {"definition", "fixes-dying"}  # both lines were graded
+
+
+def test_editor_option_writes_every_answer_in_the_editor(cli, tmp_path, monkeypatch):
+    script = tmp_path / "ed.py"
+    script.write_text("import sys\nopen(sys.argv[1], 'w').write("
+                      "'small slope for negative inputs; fixes dying ReLU\\n# note\\n')\n")
+    import sys
+
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    r = cli("ask", "--id", "leaky-relu", "--no-follow-ups", "--no-see-also", "--editor",
+            "--interactive", input=session_input(""))
+    assert r.exit_code == 0, r
+    assert "Your answer" in r.stdout and "# note" not in r.stdout
+    [log] = reviews()
+    assert set(log.covered) == {"definition", "fixes-dying"}
+
+
+def test_ctrl_c_with_nothing_answered_is_one_line(cli, monkeypatch):
+    def fake_input(prompt=""):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("builtins.input", fake_input)
+    r = cli("ask", "--id", CORE, "--lang", "ko", "--interactive")
+    assert r.exit_code == 130, r
+    assert r.stdout.count("답한 질문이 없습니다") == 1 and "중단했습니다" in r.stdout

@@ -4,6 +4,8 @@ rubric and the session goes on."""
 
 from __future__ import annotations
 
+import time
+
 import pexpect
 
 from llm_server import ScriptedLLM, verdicts
@@ -34,6 +36,7 @@ def test_both_pick_the_llm_verdict(tmp_path, monkeypatch):
         child = spawn(home, "--id", "relu-vs-sigmoid", "--no-follow-ups", "--grader", "both")
         child.expect("Your answer")
         child.sendline("Sigmoid saturates so gradients vanish; ReLU is cheap")
+        time.sleep(0.4)  # a person's pause: lines sent at once would be one paste
         child.sendline("")
         child.expect("The graders differ on 1 key point")
         child.expect("not-zero-centered")
@@ -43,7 +46,7 @@ def test_both_pick_the_llm_verdict(tmp_path, monkeypatch):
         child.expect(r"Rate it \[")
         child.sendline("")
         child.expect("Rated Hard")
-        while child.expect([r"\[y/N\]", "Session summary"]) == 0:
+        while child.expect([r"Run which\? \[", "Session summary"]) == 0:
             child.sendline("")
         assert finish(child) == 0
         assert "sk-pty-secret" not in (child.before or "")
@@ -60,6 +63,7 @@ def test_ctrl_c_while_the_model_thinks_falls_back(tmp_path, monkeypatch):
         child = spawn(home, "--id", "relu-vs-sigmoid", "--no-follow-ups", "--grader", "llm")
         child.expect("Your answer")
         child.sendline("Sigmoid saturates so gradients vanish; ReLU is cheap")
+        time.sleep(0.4)  # a person's pause: lines sent at once would be one paste
         child.sendline("")
         child.expect("Asking the LLM grader")
         interrupt(child)
@@ -68,7 +72,7 @@ def test_ctrl_c_while_the_model_thinks_falls_back(tmp_path, monkeypatch):
         child.expect(r"Rate it \[")
         child.sendline("3")
         child.expect("Rated Good")
-        while child.expect([r"\[y/N\]", "Session summary"]) == 0:
+        while child.expect([r"Run which\? \[", "Session summary"]) == 0:
             child.sendline("")
         child.expect(pexpect.EOF)
         child.close()

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from quizcli.bank.model import KeyPoint, Question
-from quizcli.session import (Asked, BadInput, Graded, Hint, ModelAnswer, NoMoreHints, Prompt,
-                             Rated, RecordFailed, SeeAlsoFailed, Session, Skipped,
-                             UnknownCommand, parse_checklist, study_next, top_level)
+from quizcli.session import (Asked, BadInput, Edited, EditorFailed, Graded, Hint, ModelAnswer,
+                             NoMoreHints, NothingToSubmit, PastedLine, Prompt, Rated,
+                             RecordFailed, SeeAlsoFailed, SeeAlsoMenu, Session, Skipped,
+                             UnknownCommand, parse_checklist, parse_menu, study_next, top_level)
 
 EOF = object()
 CTRL_C = object()
@@ -140,7 +141,8 @@ def test_schedule_order_without_chaining_still_labels_follow_ups():
     # the store placed b right after its parent a; the session must not add c or d itself
     result, events, *_ = run([A, B, E], *(["x", "", ""] * 3), chain=False)
     asked = of(events, Asked)
-    assert [(x.question.id, x.follow_up) for x in asked] == [("a", None), ("b", (1, 2)), ("e", None)]
+    # numbered by what is asked: c is not in this plan, so b is follow-up 1 of 1, not "1 of 2"
+    assert [(x.question.id, x.follow_up) for x in asked] == [("a", None), ("b", (1, 1)), ("e", None)]
     assert result.planned == 2 and [x.number for x in asked] == [1, 1, 2]
 
 
@@ -187,11 +189,32 @@ def test_unknown_slash_command_is_not_part_of_the_answer():
     assert of(events, Graded)[0].answer == "iota / 2"
 
 
-def test_empty_answer_is_graded_zero_and_shows_the_model_answer():
-    result, events, saved, *_ = run([A], "", "")
-    g = of(events, Graded)[0].grade
-    assert g.covered == () and g.score == 0 and g.suggested_rating == 1
-    assert len(of(events, ModelAnswer)) == 1 and saved[0].rating == 1
+def test_enter_with_nothing_written_is_not_an_answer():
+    # Issue 11: Enter on an empty first line used to submit an empty answer that a second
+    # Enter then saved as a review; now it only says what to do
+    result, events, saved, script, _ = run([E], "", "  ", "iota", "", "")
+    assert [n.eof for n in of(events, NothingToSubmit)] == [False, False]
+    assert [g.answer for g in of(events, Graded)] == ["iota"]
+    assert [p for p, _, _ in script.prompts] == [Prompt.ANSWER] * 3 + [Prompt.MORE, Prompt.RATING]
+    assert len(saved) == 1 and saved[0].covered == ("iota",)
+
+
+def test_a_pasted_answer_with_blank_lines_is_one_answer():
+    # a paste arrives line by line; its blank lines and a line like "/skip" are text
+    paste = ["alpha first", "", "/skip is not a command here", "", "beta last"]
+    result, events, saved, script, _ = run(
+        [A], paste[0], *[PastedLine(x) for x in paste[1:]], "", "3")
+    [g] = of(events, Graded)
+    assert g.answer == "\n".join(paste) and g.grade.covered == ("alpha", "beta")
+    assert not result.skipped and saved[0].rating == 3
+    # as one string with newlines (GNU readline's bracketed paste), the same
+    result, events, *_ = run([A], "alpha first\n\nbeta last", "", "")
+    assert of(events, Graded)[0].answer == "alpha first\n\nbeta last"
+
+
+def test_only_a_typed_empty_line_submits_a_paste_that_ends_with_blank_lines():
+    result, events, *_ = run([A], "alpha", PastedLine(""), PastedLine(""), "beta", "", "")
+    assert of(events, Graded)[0].answer == "alpha\n\n\nbeta"
 
 
 def test_eof_while_typing_submits_what_was_typed():
@@ -199,9 +222,13 @@ def test_eof_while_typing_submits_what_was_typed():
     assert of(events, Graded)[0].answer == "iota" and saved[0].score == 1.0
 
 
-def test_eof_at_an_empty_answer_prompt_quits():
-    result, events, saved, *_ = run([E, C], EOF)
+def test_eof_at_an_empty_answer_prompt_warns_once_then_quits():
+    result, events, saved, *_ = run([E, C], EOF)  # piped input: EOF, then EOF again
     assert result.quit and saved == [] and len(of(events, Asked)) == 1
+    assert [n.eof for n in of(events, NothingToSubmit)] == [True]
+    # Ctrl-D once on a terminal does not end the session: the answer typed after it counts
+    result, events, saved, *_ = run([E], EOF, "iota", "", "")
+    assert not result.quit and [r.score for r in saved] == [1.0]
 
 
 def test_eof_at_rating_keeps_the_suggestion():
@@ -228,20 +255,130 @@ def test_ctrl_c_at_see_also_ends_after_the_saved_review():
     assert result.interrupted and [r.question_id for r in saved] == ["a"]
 
 
-def test_see_also_runs_on_yes_only_and_demos_only_when_available():
+def test_see_also_is_one_menu_numbers_run_enter_skips():
     a = q("a2", explain=("relu", "sigmoid"), demo=("vanishing --depth 20",))
-    _, _, _, script, seen = run([a], "x", "", "", "y", "n")
+    _, events, _, script, seen = run([a], "x", "", "", "2")
+    assert seen == [("explain", "sigmoid")]
+    assert [m.commands for m in of(events, SeeAlsoMenu)] == [("quiz explain relu",
+                                                              "quiz explain sigmoid")]
+    assert [p for p, _, _ in script.prompts].count(Prompt.SEE) == 1  # one prompt, not one each
+    _, _, _, _, seen = run([a], "x", "", "", "all")
+    assert seen == [("explain", "relu"), ("explain", "sigmoid")]  # demos only when they exist
+    _, _, _, _, seen = run([a], "x", "", "", "")
+    assert seen == []
+
+
+def test_see_also_bad_input_asks_once_more_then_skips():
+    a = q("a2", explain=("relu", "sigmoid"))
+    _, events, _, script, seen = run([a], "x", "", "", "maybe", "1")
     assert seen == [("explain", "relu")]
-    assert [d for p, _, d in script.prompts if p is Prompt.SEE] == ["quiz explain relu",
-                                                                   "quiz explain sigmoid"]
-    _, _, _, script, seen = run([a], "x", "", "", "n", "예", "yes")
-    assert seen == [("explain", "sigmoid")]  # demos are not offered unless they exist
+    assert [(b.prompt, b.text, b.final) for b in of(events, BadInput)] == [(Prompt.SEE, "maybe", False)]
+    _, events, _, script, seen = run([a], "x", "", "", "maybe", "y")  # y: which of two?
+    assert seen == [] and [b.final for b in of(events, BadInput)] == [False, True]
+    assert [p for p, _, _ in script.prompts].count(Prompt.SEE) == 2
+
+
+def test_see_also_never_offers_a_command_twice_in_a_session():
+    one = q("s1", points=("alpha",), explain=("relu", "tanh"))
+    two = q("s2", points=("beta",), explain=("relu",))
+    three = q("s3", points=("gamma",), explain=("relu", "gelu"))
+    _, events, _, script, seen = run([one, two, three], "alpha", "", "", "",
+                                     "beta", "", "", "gamma", "", "", "y", follow_ups=False)
+    assert [m.commands for m in of(events, SeeAlsoMenu)] == [
+        ("quiz explain relu", "quiz explain tanh"), ("quiz explain gelu",)]
+    assert seen == [("explain", "gelu")]  # y picks the only item
+
+
+def test_no_see_also_offers_nothing():
+    a = q("a2", explain=("relu",))
+    events = []
+    s = Session([a], read=Script("x", "", ""), emit=events.append, see_also=None)
+    s.run()
+    assert of(events, SeeAlsoMenu) == []
+
+
+@pytest.mark.parametrize("text,n,expected", [
+    ("", 3, []), ("n", 3, []), ("아니요", 2, []), ("2", 3, [2]), ("3 1", 3, [1, 3]), ("all", 2, [1, 2]),
+    ("y", 1, [1]), ("네", 1, [1]), ("y", 2, None), ("maybe", 3, None), ("4", 3, None),
+])
+def test_parse_menu(text, n, expected):
+    assert parse_menu(text, n) == expected
 
 
 def test_see_also_offers_demo_targets_when_demos_exist():
     a = q("a3", explain=("relu",), demo=("vanishing --depth 20",))
-    _, _, _, script, seen = run([a], "x", "", "", "n", "y", demos=True)
+    _, _, _, script, seen = run([a], "x", "", "", "2", demos=True)
     assert seen == [("demo", "vanishing --depth 20")]
+    assert [d for p, _, d in script.prompts if p is Prompt.SEE] == [
+        "quiz explain relu\nquiz demo vanishing --depth 20"]
+
+
+def test_rated_carries_when_the_question_is_due_again():
+    from datetime import datetime, timezone
+    from types import SimpleNamespace
+
+    due = datetime(2026, 12, 3, 9, 0, tzinfo=timezone.utc)
+    events = []
+    s = Session([E], read=Script("iota", "", ""), emit=events.append,
+                record=lambda review: SimpleNamespace(due=due))
+    s.run()
+    assert [r.due for r in of(events, Rated)] == [due]
+
+
+def test_header_says_review_or_new():
+    result, events, *_ = run([E, C], "iota", "", "", "eta", "", "", reviewed={"c"}.__contains__)
+    assert [(x.question.id, x.new) for x in of(events, Asked)] == [("e", True), ("c", False)]
+    _, events, *_ = run([E], "iota", "", "")
+    assert of(events, Asked)[0].new is None  # no store: not said
+
+
+def test_follow_ups_are_numbered_by_what_is_asked():
+    # b was already asked as a top-level question: a's follow-ups asked are c only, "1 of 1"
+    _, events, *_ = run([B, A], *(["x", "", ""] * 6), follow_ups=True, chain=True)
+    labels = [(x.question.id, x.follow_up) for x in of(events, Asked)]
+    assert ("c", (1, 1)) in labels and ("c", (2, 2)) not in labels
+
+
+def test_summary_order_keeps_a_skipped_question_in_place():
+    result, *_ = run([E, C, D], "iota", "", "", "/skip", "theta", "", "", follow_ups=False)
+    assert result.asked == ["e", "c", "d"] and result.skipped == ["c"]
+
+
+def test_edit_takes_the_answer_from_the_editor_with_the_draft():
+    from quizcli.editor import EditorError
+
+    drafts = []
+
+    def edit(question, draft):
+        drafts.append(draft)
+        return draft + "\nand beta from the editor"
+
+    events = []
+    s = Session([A], read=Script("alpha typed", "/edit", ""), emit=events.append, edit=edit)
+    result = s.run()
+    assert drafts == ["alpha typed"]
+    assert [e.text for e in of(events, Edited)] == ["alpha typed\nand beta from the editor"]
+    assert of(events, Graded)[0].grade.covered == ("alpha", "beta")
+
+    def broken(question, draft):
+        raise EditorError("status", "vi", 1)
+
+    events = []
+    s = Session([A], read=Script("alpha", "/edit", "beta", "", ""), emit=events.append,
+                edit=broken)
+    s.run()  # the draft is kept, line input goes on
+    assert [(f.reason, f.command, f.status, f.draft_lines) for f in of(events, EditorFailed)] == [
+        ("status", "vi", 1, 1)]
+    assert of(events, Graded)[0].answer == "alpha\nbeta"
+
+
+def test_editor_first_and_an_empty_editor_answer_fall_back_to_typing():
+    events = []
+    s = Session([A], read=Script("alpha", "", ""), emit=events.append,
+                edit=lambda q, d: "# only a comment was left\n" and "", editor_first=True)
+    s.run()
+    assert [f.reason for f in of(events, EditorFailed)] == ["empty"]
+    assert of(events, Graded)[0].answer == "alpha"
 
 
 def test_a_failing_see_also_target_does_not_end_the_interview():

@@ -44,7 +44,7 @@ def test_parse_file_builds_the_question(tmp_path):
     assert q.follow_ups == ("a-b",) and q.related == ("c",)
     assert [kp.id for kp in q.key_points] == ["definition", "derivative", "sparsity"]
     assert q.key_points[2].patterns == {"ko": ("희소",), "en": ("sparse",)}
-    assert q.see_explain == ("relu",) and q.see_demo == ("sparsity --width 64",)
+    assert q.see_explain == ("relu",) and q.see_demo == ("sparsity --units 64",)
     assert q.facts[0].expr == "df('relu', 1)" and q.facts[0].value == 1.0 and q.facts[0].tol is None
     assert q.answer["ko"].startswith("ReLU는 max(0, x)") and q.answer["en"].endswith("sparse.")
     assert q.source_lines["id"] == 2 and q.source_lines["follow_ups[0]"] == 8

@@ -122,3 +122,17 @@ def test_english_plurals_follow_the_number(text, expected):
     from quizcli.i18n import _english_plurals
 
     assert _english_plurals(text) == expected
+
+
+@pytest.mark.parametrize("path", [p for p, _ in _all_commands()], ids=lambda p: " ".join(p) or "quiz")
+def test_help_placeholders_are_one_style(cli, path):
+    """Upper-case words (ID, NAME, FILE, COLS, N …), optional ones in [ ], as Click writes
+    them: no {ID} from Typer, no <int range> [40<=x<=400] from Click's ranges."""
+    import re
+
+    out = cli(*path, "--help", env={"COLUMNS": "200"}).stdout
+    usage = next(ln for ln in out.splitlines() if "Usage:" in ln)
+    assert "{" not in usage and "<" not in usage, usage
+    for word in usage.split("quiz", 1)[1].split()[len(path):]:
+        assert re.fullmatch(r"\[?[A-Z][A-Z0-9_.a-z]*\]?(\.\.\.)?", word), (usage, word)
+    assert not re.search(r"<[a-z ]+>|\d<=x|x<=\d", out), out

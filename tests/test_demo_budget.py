@@ -11,8 +11,8 @@ from quizcli.errors import OverBudget
 
 
 @pytest.mark.parametrize("args", [
-    ("dying", "--width", "4096"),  # 241 s before
-    ("sparsity", "--depth", "1000", "--width", "2000", "--batch", "2000"),  # ~14 min before
+    ("dying", "--units", "4096"),  # 241 s before
+    ("sparsity", "--depth", "1000", "--units", "2000", "--batch", "2000"),  # ~14 min before
     ("vanishing", "--depth", "100000"),
 ])
 def test_long_runs_are_refused_before_any_work(cli, args):

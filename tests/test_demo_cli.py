@@ -20,15 +20,25 @@ JSON_KEYS = {
     "zigzag": {"demo", "lr", "tol", "max_steps", "seed", "target", "samples", "runs", "cited_by"},
     "kink": {"demo", "rows", "smooth", "conventions", "zeros", "cited_by"},
     "saturation": {"demo", "points", "epsilons", "rows", "cited_by"},
+    "attention": {"demo", "dims", "keys", "queries", "seed", "rows", "uniform_max_weight",
+                  "uniform_entropy", "uniform_jacobian_norm", "cited_by"},
+    "dropout": {"demo", "draws", "units", "seed", "x_mean", "rows", "cited_by"},
+    "normalization": {"demo", "depth", "units", "batch", "steps", "momentum", "eps", "seed",
+                      "input_mean", "input_std", "none", "batchnorm", "batchnorm_eval",
+                      "layernorm", "init_share", "running_mean_error", "running_var_ratio",
+                      "small", "cited_by"},
+    "conv": {"demo", "input", "channels", "layers_spec", "layers", "size_out", "channels_out",
+             "params", "macs", "receptive_field", "jump", "cited_by"},
     "optimizers": {"demo", "problem", "condition", "hessian_eigs", "start", "minimum", "steps",
                    "tol", "momentum", "weight_decay", "seed", "runs", "bias", "bias_first_ratio",
                    "decay", "cited_by"},
     "lr": {"demo", "lambda_min", "lambda_max", "critical_lr", "steps", "every", "shown_steps",
            "seed", "runs", "warmup", "cited_by"},
 }
-FAST = {"vanishing": ["--depth", "6"], "sparsity": ["--depth", "2", "--width", "32"],
+FAST = {"vanishing": ["--depth", "6"], "sparsity": ["--depth", "2", "--units", "32"],
         "dying": ["--steps", "40"], "zigzag": [], "kink": ["--samples", "1000"], "saturation": [],
-        "optimizers": [], "lr": []}
+        "attention": ["--dims", "4,64"], "dropout": ["--draws", "1000"],
+        "normalization": ["--steps", "5"], "conv": [], "optimizers": [], "lr": []}
 
 
 def _bank_citations():
@@ -84,7 +94,10 @@ def test_vanishing_prints_table_chart_and_conclusion(cli):
     assert r.exit_code == 0, r
     out = r.stdout
     assert "layer 1/20" in out and "│" in out  # the summary table
-    assert "⣀" in out or "⠉" in out  # braille chart
+    # the chart: without colour (NO_COLOR here) each of the four series has its own marker
+    legend = [ln for ln in out.splitlines() if "sigmoid" in ln and "leaky_relu" in ln
+              and "│" not in ln][0].split()
+    assert len(set(legend[0::2])) == 4 and "┌" in out
     assert "Conclusion" in out
     assert "With sigmoid (lecun init), layer 1 receives 1.09e-12 of the gradient layer 20" in out
     assert "Questions that cite this demo:" in out and "relu-vs-sigmoid" in out
@@ -110,10 +123,10 @@ def test_korean(cli):
 
 BAD = [
     ("vanishing", "--depth", "0"), ("vanishing", "--depth", "-3"), ("vanishing", "--depth", "2.5"),
-    ("vanishing", "--width", "0"), ("vanishing", "--activations", "sigmoid,rellu"),
+    ("vanishing", "--units", "0"), ("vanishing", "--activations", "sigmoid,rellu"),
     ("vanishing", "--init", "kaiming_uniformish"), ("vanishing", "--every", "21"),
-    ("vanishing", "--depth", "100", "--width", "30000"), ("vanishing", "--seed", "-1"),
-    ("vanishing", "--lang", "fr"), ("vanishin",), ("sparsity", "--width", "0"),
+    ("vanishing", "--depth", "100", "--units", "30000"), ("vanishing", "--seed", "-1"),
+    ("vanishing", "--lang", "fr"), ("vanishin",), ("sparsity", "--units", "0"),
     ("sparsity", "--init", "foo"), ("dying", "--lr", "-1"), ("dying", "--every", "5000"),
     ("zigzag", "--tol", "0"), ("kink", "--samples", "0"), ("kink", "-a", "relu,nope"),
     ("saturation", "--points", "1,x"), ("saturation", "--activations", ""),
@@ -133,7 +146,7 @@ def test_bad_input_messages_say_what_is_allowed(cli):
     assert "Did you mean: relu" in cli("demo", "vanishing", "-a", "rellu").stderr
     assert "Did you mean: vanishing" in cli("demo", "vanishin").stderr
     assert "Allowed: lecun, he, xavier, normal:STD" in cli("demo", "vanishing", "--init", "foo").stderr
-    mem = cli("demo", "vanishing", "--depth", "100", "--width", "30000").stderr
+    mem = cli("demo", "vanishing", "--depth", "100", "--units", "30000").stderr
     assert "needs about" in mem and "GiB" in mem and "limit" in mem
 
 
@@ -149,6 +162,7 @@ def test_help_has_the_example_and_the_options_match_demo_names(cli, name):
     group = typer.main.get_command(app).commands["demo"]
     cmd = group.commands[name]
     valued = {opt for p in cmd.params if not getattr(p, "is_flag", False)
+              and not getattr(p, "hidden", False)  # deprecated spellings
               for opt in p.opts if opt.startswith("--")}
     assert valued == set(DEMO_OPTIONS[name])
     parse_demo_line(EXAMPLES[name])  # the example is a valid see.demo line
@@ -198,3 +212,25 @@ def test_progress_bar_only_on_a_terminal(monkeypatch):
         assert callable(update)
         update(5, 10)
         update(10, 10)
+
+
+@pytest.mark.parametrize("name", ["vanishing", "sparsity", "dying"])
+def test_units_per_layer_is_units_and_the_old_width_still_works_with_a_note(cli, name):
+    """--width means output columns everywhere; these demos took it for units per layer."""
+    fast = {"vanishing": ["--depth", "4"], "sparsity": ["--depth", "2"], "dying": ["--steps", "20"]}
+    new = cli("demo", name, *fast[name], "--units", "8", "--json")
+    assert new.exit_code == 0 and new.stderr == "", new
+    old = cli("demo", name, *fast[name], "--width", "8", "--json")
+    assert old.exit_code == 0, old
+    assert json.loads(old.stdout) == json.loads(new.stdout)
+    assert old.stderr.count("\n") == 1 and "--width is deprecated here; use --units" in old.stderr
+    assert "--width" not in cli("demo", name, "--help").stdout.split("--units")[0].split("Options")[-1]
+
+
+def test_a_see_demo_line_with_the_old_width_still_parses_and_runs():
+    from quizcli.commands.demo import parse_line
+    from quizcli.demo_names import parse_demo_line
+
+    assert parse_demo_line("sparsity --width 64") == ("sparsity", (("--width", "64"),))
+    spec, values, _common = parse_line("sparsity --depth 2 --width 16")
+    assert values["width"] == 16 and not any(k.startswith("_old_") for k in values)

@@ -160,7 +160,7 @@ def test_every_selects_first_last_and_multiples():
 
 
 @pytest.mark.parametrize("kw, message", [
-    (dict(depth=0), "--depth"), (dict(depth=-3), "--depth"), (dict(width=0), "--width"),
+    (dict(depth=0), "--depth"), (dict(depth=-3), "--depth"), (dict(width=0), "--units"),
     (dict(batch=0), "--batch"), (dict(every=21), "--every"), (dict(every=0), "--every"),
     (dict(init="foo"), "--init"), (dict(init="normal:"), "--init"), (dict(init="normal:-1"), "--init"),
     (dict(activations="sigmoid,rellu"), "Did you mean: relu"), (dict(depth=10**6), "--depth"),

@@ -175,6 +175,13 @@ def test_one_megabyte_answers_grade_fast_on_every_question(bank, capsys):
                     m = re.match(r"[a-z가-힣]{2,}", p)
                     if m:
                         words.add(m.group(0))
+            # claims: the first word of every form of every concept they name
+            for concept in grading.question_concepts(q):
+                for form in bank.lexicon.forms(concept):
+                    m = re.match(r"[a-z가-힣]{2,}", form)
+                    if m:
+                        words.add(m.group(0))
+    assert words
     glued = "".join(sorted(words))
     texts = {
         "english prose": ("the quick brown fox jumps over the lazy dog, gradients " * 20_000)[:1_000_000],

@@ -291,8 +291,8 @@ def test_cli_feedback_shows_the_misconception_in_english_and_korean(cli, tmp_pat
     assert "Covered 0 of 3" in flat
     r = cli("ask", "--id", "misc-sample", "--content-dir", str(tmp_path), "--answer", answer,
             "--lang", "ko", "--ascii")
-    flat = " ".join(r.stdout.split())
-    assert ("(!) sparsity: 답변의 'activation a <' 부분은 사실과 다릅니다 — 희소성은 사전 활성화 값 z가 "
+    flat = " ".join(r.stdout.split())  # --ascii: ASCII throughout, the dash too
+    assert ("(!) sparsity: 답변의 'activation a <' 부분은 사실과 다릅니다 -- 희소성은 사전 활성화 값 z가 "
             "0 이하일 때 생긴다.") in flat
 
 

@@ -222,7 +222,7 @@ def test_interactive_session_draws_and_records_a_number_question(cli, tmp_path):
 
 def test_korean_pty_session_serves_a_fresh_draw(tmp_path):
     pexpect = pytest.importorskip("pexpect")
-    from test_ask_pty import finish, saved, spawn
+    from test_ask_pty import finish, saved, spawn, submit
 
     home = tmp_path / "home"
     child = spawn(home, "--id", "conv-output-size", "--lang", "ko", "--seed", "2",
@@ -231,7 +231,7 @@ def test_korean_pty_session_serves_a_fresh_draw(tmp_path):
     n, k, s, p = (int(g) for g in child.match.groups())
     child.expect("답변을 입력하세요")
     child.sendline(f"출력 크기는 {conv_out_by_hand(n, k, s, p)}입니다.")
-    child.sendline("")
+    submit(child)  # after a pause: lines sent at once would be one paste
     child.expect("핵심 포인트 1개 중 1개")
     child.expect("모범 답안")
     child.expect(r"평가 \[")

@@ -216,7 +216,12 @@ def test_rendered_stats_in_both_languages_narrow_and_literal(cli, quiz_home, utc
     assert "3 of 3" in en.stdout and "│ [red]tag" in en.stdout and " 1/0 " not in en.stdout
     assert "[bold]x[/]\\x1b[31m" in en.stdout and "[red]tag" in en.stdout and "\x1b" not in en.stdout
     ko = cli("stats", "--lang", "ko")
-    assert "기억 유지율: 답변의 50%를 Good/Easy로 평가 (4번 중 2번)" in ko.stdout
+    from quizcli.ratings import rating_name
+
+    # the rating names quiz ask shows (좋음, 쉬움), not the English ones (issue 11)
+    good, easy = rating_name(3, "ko"), rating_name(4, "ko")
+    assert f"기억 유지율: 답변의 50%를 {good}/{easy}으로 평가 (4번 중 2번)" in ko.stdout
+    assert "Good" not in ko.stdout and "Easy" not in ko.stdout
     assert "sigmoid 대신 ReLU를 사용하는" in ko.stdout and "누락" in ko.stdout
     assert "3번 중 3번" in ko.stdout  # dying-relu missed in all 3 answers to its question
     narrow = cli("stats", env={"COLUMNS": "50"})

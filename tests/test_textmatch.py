@@ -49,7 +49,7 @@ def test_demo_lines():
     ("vanishng --depth 20", "Did you mean: vanishing"),
     ("vanishing depth 20", "'depth' is not an option"),
     ("vanishing --depth", "--depth has no value"),
-    ("vanishing --depth --width 3", "--depth has no value"),
+    ("vanishing --depth --units 3", "--depth has no value"),
     ("vanishing --Depth 3", "'--Depth' is not an option"),
 ])
 def test_demo_line_errors(line, fragment):

@@ -6,6 +6,7 @@ from typing import List, Optional
 
 import typer
 
+from .. import completion
 from ..app import app
 from .common import ascii_option, content_dir_option, home_option, lang_option, width_option
 
@@ -15,16 +16,19 @@ from .common import ascii_option, content_dir_option, home_option, lang_option, 
     epilog="Examples:  quiz ask · quiz ask --tag relu --count 3 · quiz ask --id relu-vs-sigmoid "
     "--lang ko · quiz ask --reveal · quiz ask --id leaky-relu --answer \"small slope for "
     "negative inputs, fixes dying ReLU\" --json · echo \"...\" | quiz ask --id tanh-vs-sigmoid "
-    "--answer-file - --explain-grading.  While answering: an empty line or Ctrl-D submits, "
-    "/hint reveals a missed key point (it then counts as missed), /skip moves on without "
-    "saving, /quit ends the session; Ctrl-C ends it at once and keeps what was answered "
-    "(exit 130). Suggested rating by score (covered/total): >= 0.9 Easy, >= 0.6 Good, "
-    ">= 0.3 Hard, else Again."
+    "--answer-file - --explain-grading.  While answering: type or paste (a pasted answer with "
+    "blank lines stays one answer), then Enter on an empty line or Ctrl-D submits; /edit "
+    "opens $VISUAL or $EDITOR on the draft, /hint reveals a missed key point (it then counts "
+    "as missed), /skip moves on without saving, /quit ends the session; Ctrl-C ends it at "
+    "once and keeps what was answered (exit 130). Suggested rating by score (covered/total): "
+    ">= 0.9 Easy, >= 0.6 Good, >= 0.3 Hard, else Again."
 )
 def ask(
     ids: Optional[List[str]] = typer.Option(None, "--id", metavar="ID",
+                                            autocompletion=completion.question_ids,
                                             help="Ask this question (repeatable)."),
     tags: Optional[List[str]] = typer.Option(None, "--tag", metavar="TAG",
+                                             autocompletion=completion.tags,
                                              help="Questions with any of these tags (repeatable)."),
     difficulty: Optional[str] = typer.Option(None, "--difficulty", metavar="1|2|3",
                                              help="Only this difficulty: 1 easy, 2 medium, 3 hard."),
@@ -32,6 +36,12 @@ def ask(
                                         help="Ask at most N questions (their follow-ups not counted)."),
     no_follow_ups: bool = typer.Option(False, "--no-follow-ups",
                                        help="Do not drill down with follow-up questions."),
+    no_see_also: bool = typer.Option(False, "--no-see-also",
+                                     help="Do not offer the explain/demo commands after each "
+                                     "rating."),
+    editor: bool = typer.Option(False, "--editor",
+                                help="Write every answer in $VISUAL or $EDITOR (as git commit "
+                                "does); /edit does it for one answer."),
     shuffle: bool = typer.Option(False, "--shuffle", help="Ask the selected questions in random order."),
     seed: Optional[int] = typer.Option(None, "--seed", metavar="S",
                                        help="Seed for --shuffle (implies --shuffle) and for the "
@@ -107,6 +117,7 @@ def ask(
     code = _interview(
         ids=ids or [], tags=tags or [], difficulty=difficulty, count=count,
         follow_ups=not no_follow_ups, shuffle=shuffle or seed is not None, seed=seed,
+        see_also=not no_see_also, editor=editor,
         lang=language, reveal=reveal, explain=explain_grading, home=home, practice=practice,
         new=new, content_dir=content_dir, ascii_only=ascii_, width=width,
         grader=grader.strip().casefold(), llm_config=llm_config)
@@ -286,7 +297,7 @@ def _demo_available() -> bool:
 
 def _interview(*, ids, tags, difficulty, count, follow_ups, shuffle, seed, lang, reveal, explain,
                home, practice, new, content_dir, ascii_only, width, grader="rubric",
-               llm_config=None) -> int:
+               llm_config=None, see_also=True, editor=False) -> int:
     """The interactive session; returns the exit code (130 after Ctrl-C)."""
     from ..console import make_console
     from ..render import ask as render
@@ -313,12 +324,12 @@ def _interview(*, ids, tags, difficulty, count, follow_ups, shuffle, seed, lang,
         session_id = store.start_session()
 
         def record(review):
-            store.record_review(review.question_id, review.rating, score=review.score,
-                                covered=review.covered, missed=review.missed, lang=review.lang,
-                                duration_s=review.duration_s, session_id=session_id,
-                                tags=review.tags, grader=review.grader)
+            return store.record_review(  # its due date is said after the rating
+                review.question_id, review.rating, score=review.score, covered=review.covered,
+                missed=review.missed, lang=review.lang, duration_s=review.duration_s,
+                session_id=session_id, tags=review.tags, grader=review.grader)
 
-        def see_also(kind, target):
+        def see_also_run(kind, target):
             if kind == "explain":
                 from .. import explain as core
                 from ..render.explain import render_explain
@@ -332,10 +343,22 @@ def _interview(*, ids, tags, difficulty, count, follow_ups, shuffle, seed, lang,
             from .ask_llm import session_judge
 
             judge = session_judge(console, llm_config, grader, lang, ascii_only, io.echo)
-        session = Session(plan, read=io.read, emit=io.show, record=record, see_also=see_also,
+        from .. import editor as editors
+
+        def edit(question, draft):
+            console.file.flush()
+            return editors.edit(draft, render.editor_comments(question, lang))
+
+        if editor and not reveal and editors.editor_command() is None:
+            io.show(render.EditorFailed("unset"))  # one line; every answer is typed here
+            editor = False
+        reviewed = {c.question_id for c in store.cards()}
+        session = Session(plan, read=io.read, emit=io.show, record=record,
+                          see_also=see_also_run if see_also else None,
                           lookup=bank.find, lang=lang, follow_ups=follow_ups, chain=chain,
                           reveal=reveal, demos=_demo_available(), limit=count, seed=seed,
-                          lexicon=_lexicon(bank), judge=judge)
+                          lexicon=_lexicon(bank), judge=judge, edit=edit,
+                          editor_first=editor and not reveal, reviewed=reviewed.__contains__)
         from ..streams import TermAsInterrupt
 
         try:

@@ -40,7 +40,9 @@ def content_dir_option():
 
 
 def lang_option(what: str = "the text", note: str = ""):
-    return typer.Option(None, "--lang", metavar="ko|en",
+    from .. import completion
+
+    return typer.Option(None, "--lang", metavar="ko|en", autocompletion=completion.languages,
                         help=f"Language of {what} (default: QUIZ_LANG, locale, en)."
                              + (f" {note}" if note else ""))
 
@@ -51,14 +53,25 @@ def home_option():
                              "platform data dir).")
 
 
-def ascii_option(what: str = "borders"):
-    return typer.Option(False, "--ascii",
-                        help=f"ASCII {what} (for terminals that draw box characters wide).")
+def ascii_callback(value: bool) -> bool:
+    """--ascii: every console made from now on writes ASCII only (quizcli.console)."""
+    from ..console import set_ascii
+
+    set_ascii(value)
+    return value
+
+
+def ascii_option(what: str = ""):
+    """`what` is kept for callers that named it; every --ascii makes the whole output ASCII."""
+    return typer.Option(False, "--ascii", callback=ascii_callback,
+                        help="ASCII output only: borders, marks and symbols (for terminals "
+                             "that draw box characters wide or lack the fonts).")
 
 
 def width_option():
-    return typer.Option(None, "--width", min=40, max=400,
-                        help="Output width in columns (default: terminal).")
+    return typer.Option(None, "--width", metavar="COLS", click_type=Bounded(INT, 40, 400),
+                        help="Output width in columns, 40 to 400 (default: the terminal's, "
+                             "at most 100).")
 
 
 def json_option(what: str = "the data"):

@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from ..app import DEMO_HELP, app
-from .common import lang_option
+from .common import ascii_option, lang_option
 
 
 def _specs():
@@ -91,7 +91,6 @@ demo_app = typer.Typer(
 app.add_typer(demo_app, name="demo")
 
 JSON_HELP = "Print the numbers as JSON (no prose, no progress bar)."
-ASCII_HELP = "ASCII borders (for terminals that draw box characters wide)."
 WIDTH_HELP = "Output width in columns (default: terminal)."
 
 
@@ -100,7 +99,7 @@ def demo(
     ctx: typer.Context,
     lang: Optional[str] = lang_option(),
     json_: bool = typer.Option(False, "--json", help="Print the list as JSON."),
-    ascii_: bool = typer.Option(False, "--ascii", help=ASCII_HELP),
+    ascii_: bool = ascii_option(),
 ) -> None:
     """Live demos: the numbers behind an answer, computed now. Without a NAME, lists them."""
     if ctx.invoked_subcommand is not None:
@@ -137,6 +136,12 @@ def _option(spec_option) -> TyperOption:
 
     o = spec_option
     decls = [o.flag, o.param] + (["-a"] if o.type == "activations" else [])
+    complete = None
+    if o.type == "activations":
+        from .. import completion
+
+        def complete(ctx, args, text):  # a TyperOption's call: (ctx, args, incomplete)
+            return completion.activation_list(ctx, text)
     if o.type == "bool":
         return TyperOption(param_decls=decls, is_flag=True, default=bool(o.default),
                            help=o.help["en"])
@@ -147,8 +152,18 @@ def _option(spec_option) -> TyperOption:
                                                           choices=o.choices,
                                                           example=default if isinstance(
                                                               o.default, tuple) else None),
-                       default=default, metavar=o.metavar, help=o.help["en"],
-                       show_default=default is not None)
+                       default=default, metavar=_metavar(o), help=o.help["en"],
+                       show_default=default is not None, autocompletion=complete)
+
+
+def _metavar(o) -> str:
+    """The option's placeholder in the help's one style: its own, else the choices as
+    a|b|c, else its name in capitals (never Click's <choice> or <integer>)."""
+    if o.metavar:
+        return o.metavar
+    if o.type == "choice" and o.choices:
+        return "|".join(o.choices)
+    return o.name.upper().replace("-", "_")
 
 
 def _common_options(spec) -> list[TyperOption]:
@@ -159,19 +174,29 @@ def _common_options(spec) -> list[TyperOption]:
         return TyperOption(param_decls=[*info.param_decls, name], default=info.default,
                            metavar=info.metavar, help=info.help, **kw)
 
+    from .. import completion
+
     params = [
         TyperOption(param_decls=["--seed", "seed"], type=_int(), default=0, metavar="N",
                     help=SEED_HELP["en"], show_default=True),
-        typer_option("lang", lang_opt()),
+        typer_option("lang", lang_opt(),
+                     # a TyperOption built here calls it as (ctx, args, incomplete)
+                     autocompletion=lambda ctx, args, text: completion.languages(ctx, text)),
         TyperOption(param_decls=["--json", "json_"], is_flag=True, default=False, help=JSON_HELP),
         TyperOption(param_decls=["--ascii", "ascii_"], is_flag=True, default=False,
-                    help=ascii_option().help),
+                    help=ascii_option().help, callback=_ascii_callback),
     ]
     if not own_width(spec):
         w = width_option()
         params.append(TyperOption(param_decls=["--width", "columns"], type=_columns(),
                                   default=None, metavar="COLS", help=w.help))
     return params
+
+
+def _ascii_callback(ctx, param, value):
+    from .common import ascii_callback
+
+    return ascii_callback(value)
 
 
 def _int():
@@ -186,9 +211,39 @@ def _columns():
     return Bounded(INT, 40, 400)
 
 
+def _deprecated(spec) -> list[TyperOption]:
+    """Old spellings of renamed options (--width for units per layer): hidden, still
+    working, each with one line on stderr naming the new one."""
+    params = []
+    for o in spec.options:
+        for old in o.deprecated:
+            def note(ctx, param, value, o=o, old=old):
+                if value is not None:
+                    import sys
+
+                    what = o.help["en"].split(" (")[0].rstrip(".")
+                    sys.stderr.write(f"{ctx.command_path}: {old} is deprecated here; use "
+                                     f"{o.flag} ({what[:1].lower() + what[1:]}). {old} will "
+                                     "mean output columns, as in every other command.\n")
+                return value
+
+            params.append(TyperOption(param_decls=[old, f"_old_{o.param}"], hidden=True,
+                                      default=None, metavar=o.metavar, callback=note,
+                                      type=_option(o).type))
+    return params
+
+
+def _merge_deprecated(values: dict) -> None:
+    """An old spelling's value (`_old_width`) counts as the new option's."""
+    for key in [k for k in values if k.startswith("_old_")]:
+        old = values.pop(key)
+        if old is not None:
+            values[key[len("_old_"):]] = old
+
+
 def build_command(spec) -> TyperCommand:
     """The Click command `quiz demo NAME` for one spec: its options, then the common ones."""
-    params = [_option(o) for o in spec.options] + _common_options(spec)
+    params = [_option(o) for o in spec.options] + _common_options(spec) + _deprecated(spec)
     examples = spec.examples
     epilog = (("Example:  " if len(examples) == 1 else "Examples:  ") + "  ·  ".join(examples)
               if examples else None)
@@ -197,6 +252,7 @@ def build_command(spec) -> TyperCommand:
         seed, lang = values.pop("seed"), values.pop("lang")
         json_, ascii_ = values.pop("json_"), values.pop("ascii_")
         columns = values.pop("columns", None)
+        _merge_deprecated(values)
         run_demo(spec, values, seed=seed, lang=lang, json_=json_, ascii_only=ascii_,
                  columns=columns)
 
@@ -266,6 +322,7 @@ def parse_line(line: str) -> tuple:
     command = build_command(registry.get(words[0]))
     ctx = command.make_context(f"quiz demo {words[0]}", words[1:])
     values = dict(ctx.params)
+    _merge_deprecated(values)
     common = {k: values.pop(k) for k in ("seed", "lang", "json_", "ascii_", "columns")
               if k in values}
     return registry.get(words[0]), values, common

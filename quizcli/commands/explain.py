@@ -4,6 +4,7 @@ from typing import Optional
 
 import typer
 
+from .. import completion
 from ..app import app
 from .common import Points, Range, ascii_option, lang_option, width_option
 
@@ -14,9 +15,12 @@ from .common import Points, Range, ascii_option, lang_option, width_option
 )
 def explain(
     name: Optional[str] = typer.Argument(
-        None, help="Activation name or alias (relu, leaky-relu, swish, …). Omit to list all."
+        None, metavar="NAME", autocompletion=completion.activations,
+        help="Activation name or alias (relu, leaky-relu, swish, …). Omit to list all."
     ),
-    vs: Optional[str] = typer.Option(None, "--vs", help="A second activation to compare with."),
+    vs: Optional[str] = typer.Option(None, "--vs", metavar="NAME",
+                                     autocompletion=completion.activations,
+                                     help="A second activation to compare with."),
     range_: Optional[str] = typer.Option(None, "--range", metavar="A:B", click_type=Range(),
                                          help="x range of the chart, e.g. -10:10 (default: -6:6)."),
     points: Optional[str] = typer.Option(None, "--points", metavar="X,Y,…", click_type=Points(),

@@ -6,6 +6,7 @@ from typing import List, Optional
 
 import typer
 
+from .. import completion
 from ..app import app
 from .common import content_dir_option
 
@@ -45,6 +46,7 @@ def anki(
     lang: str = typer.Option("both", "--lang", metavar="ko|en|both",
                              help="Language of the notes (both: Korean, then English)."),
     tag: Optional[List[str]] = typer.Option(None, "--tag", "-t", metavar="TAG",
+                                            autocompletion=completion.tags,
                                             help="Only questions with this tag (repeatable: any of them)."),
     force: bool = typer.Option(False, "--force", help="Overwrite FILE if it exists."),
     content_dirs: Optional[List[Path]] = content_dir_option(),
@@ -71,6 +73,7 @@ def csv_(
     lang: str = typer.Option("both", "--lang", metavar="ko|en|both",
                              help="Languages to export (both: a row for each)."),
     tag: Optional[List[str]] = typer.Option(None, "--tag", "-t", metavar="TAG",
+                                            autocompletion=completion.tags,
                                             help="Only questions with this tag (repeatable: any of them)."),
     force: bool = typer.Option(False, "--force", help="Overwrite FILE if it exists."),
     content_dirs: Optional[List[Path]] = content_dir_option(),

@@ -6,7 +6,7 @@ from typing import List, Optional
 import typer
 
 from ..app import app
-from .common import content_dir_option, json_option, lang_option
+from .common import ascii_option, content_dir_option, json_option, lang_option
 
 
 @app.command(
@@ -23,7 +23,7 @@ def lint_cmd(
     codes: bool = typer.Option(False, "--codes", help="Print the table of lint codes and exit."),
     json_: bool = json_option("the problems (or the codes)"),
     lang: Optional[str] = lang_option(),
-    ascii_: bool = typer.Option(False, "--ascii", help="ASCII borders for --codes."),
+    ascii_: bool = ascii_option(),
 ) -> None:
     """Check question files: format, types, both languages, rubric, facts, follow-ups, order."""
     from ..i18n import resolve_lang

@@ -5,6 +5,7 @@ from typing import List, Optional
 
 import typer
 
+from .. import completion
 from ..app import app
 from .common import content_dir_option, json_option, lang_option, ascii_option, width_option
 
@@ -16,6 +17,7 @@ from .common import content_dir_option, json_option, lang_option, ascii_option, 
 )
 def list_(
     tag: Optional[List[str]] = typer.Option(None, "--tag", "-t", metavar="TAG",
+                                            autocompletion=completion.tags,
                                             help="Only questions with this tag (repeatable: any of them)."),
     difficulty: Optional[str] = typer.Option(None, "--difficulty", "-d", metavar="1|2|3",
                                              help="Only this difficulty: 1/easy, 2/medium, 3/hard."),

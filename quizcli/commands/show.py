@@ -5,6 +5,7 @@ from typing import List, Optional
 
 import typer
 
+from .. import completion
 from ..app import app
 from .common import content_dir_option, json_option, lang_option, ascii_option, width_option
 
@@ -14,7 +15,8 @@ from .common import content_dir_option, json_option, lang_option, ascii_option, 
     "quiz show tanh-vs-sigmoid --json",
 )
 def show(
-    question_id: str = typer.Argument(..., metavar="ID", help="Question id, as in quiz list."),
+    question_id: str = typer.Argument(..., metavar="ID", autocompletion=completion.question_ids,
+                                      help="Question id, as in quiz list."),
     lang: Optional[str] = lang_option(),
     json_: bool = json_option("the whole question (both languages, rubric, facts)"),
     content_dirs: Optional[List[Path]] = content_dir_option(),

@@ -8,7 +8,9 @@ check of `see.demo` lines and `quiz ask`'s see-also demos are all built from the
 
 Options common to every demo (not declared in `options`): --seed (passed to `run` when it takes
 a `seed`), --json, --lang, --ascii, and --width (output columns) unless the demo declares an
-option named `width` of its own (the first demos use --width for units per layer).
+option spelt --width of its own, or as a deprecated alias: vanishing, sparsity and dying took
+--width for units per layer, now --units (dest="width"), and --width still works there with a
+deprecation line on stderr.
 An option of type "activations" also answers to -a.
 
     Option types: int, float, str, choice, bool (a flag), activations (a comma-separated list
@@ -31,6 +33,8 @@ class Option:
     max: float | None = None
     choices: tuple[str, ...] = ()  # for "choice"
     metavar: str | None = None
+    dest: str | None = None        # the keyword `run` receives, when not the name ("units" -> width)
+    deprecated: tuple[str, ...] = ()  # old spellings that still work, with a note on stderr
 
     @property
     def flag(self) -> str:
@@ -39,7 +43,7 @@ class Option:
     @property
     def param(self) -> str:
         """The keyword `run` receives this option as."""
-        return self.name.replace("-", "_")
+        return self.dest or self.name.replace("-", "_")
 
     @property
     def takes_value(self) -> bool:
@@ -72,8 +76,9 @@ ACTIVATIONS_HELP = {
 
 
 def own_width(spec: DemoSpec) -> bool:
-    """Does the demo use --width for something of its own (units per layer)?"""
-    return any(o.flag == "--width" for o in spec.options)
+    """Does the demo use --width for something of its own (units per layer), if only as a
+    deprecated spelling?"""
+    return any(o.flag == "--width" or "--width" in o.deprecated for o in spec.options)
 
 
 def valued_options(spec: DemoSpec) -> tuple[str, ...]:

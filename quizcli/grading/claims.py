@@ -99,7 +99,10 @@ def _n(text: str) -> str:
     return to_match_text(text)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;。！？])[*_\"'”’)\]]*\s+")
+# a sentence ends at . ? ! ; and their full-width forms, not after an abbreviation that
+# continues it ("i.e. standard deviation …", "e.g.", "et al.", "vs.", "cf.")
+_SENTENCE_END = re.compile(r"(?<!\bi\.e\.)(?<!\be\.g\.)(?<!\bal\.)(?<!\bvs\.)(?<!\bcf\.)"
+                           r"(?<=[.!?;。！？])[*_\"'”’)\]]*\s+")
 _CONTRAST = re.compile(_n(
     r"(?:,\s*|\s)(?=(?:but|however|whereas|although|though|yet|nevertheless|하지만|그러나|그렇지만"
     r"|반면|반대로|그런데|다만|그래도)(?:[\s,]|$))"
@@ -141,6 +144,20 @@ class Clause:
     negated: set[int] = field(default_factory=set)  # indices into occurrences
     listed: set[int] = field(default_factory=set)
     reported: bool = False
+    _index: dict | None = field(default=None, repr=False, compare=False)
+
+    def by_concept(self) -> dict[str, tuple[list[int], list[int]]]:
+        """concept -> (plain, negated) usable occurrence indices, in order; built once, after
+        negation and lists are marked (analyse), so each claim looks up its slots directly."""
+        if self._index is None:
+            index: dict[str, tuple[list[int], list[int]]] = {}
+            for i, o in enumerate(self.occurrences):
+                if i in self.listed:
+                    continue
+                for concept in o.concepts:
+                    index.setdefault(concept, ([], []))[i in self.negated].append(i)
+            self._index = index
+        return self._index
 
 
 def split_sentences(normalised_lines: list[str]) -> list[str]:
@@ -303,12 +320,15 @@ def find_claim(claim: Claim, clauses: list[Clause], strict: bool = False) -> Cla
     for c in clauses:
         if c.reported or not c.occurrences:
             continue
-        usable = [i for i in range(len(c.occurrences)) if i not in c.listed]
-        if claim.excluded and any(
-                set(claim.excluded) & c.occurrences[i].concepts
-                for i in usable if i not in c.negated):
+        index = c.by_concept()
+        if claim.excluded and any(index.get(x, ((), ()))[0] for x in claim.excluded):
             continue
-        chosen = _assign(claim.slots, c, usable, [])
+        # each slot's candidates first, from the clause's index: a clause lacking one slot is
+        # skipped without trying the others' combinations
+        per_slot = [_candidates(slot, index) for slot in claim.slots]
+        if not all(per_slot):
+            continue
+        chosen = _assign_from(per_slot, [])
         if chosen is not None and strict and not any(k in c.negated for k in chosen):
             last = max(c.occurrences[k].end for k in chosen)
             for k in range(len(c.occurrences)):
@@ -323,19 +343,26 @@ def find_claim(claim: Claim, clauses: list[Clause], strict: bool = False) -> Cla
     return None
 
 
-def _assign(slots, clause: Clause, usable: list[int], taken: list[int]):
-    if not slots:
+def _candidates(slot, index) -> list[int]:
+    found: set[int] = set()
+    for concept, pol in slot.alts:
+        plain, negated = index.get(concept, ((), ()))
+        if pol != "!":
+            found.update(plain)
+        if pol != "+":
+            found.update(negated)
+    return sorted(found)
+
+
+def _assign_from(per_slot: list[list[int]], taken: list[int]):
+    """Distinct occurrences, one per slot (fewest candidates first would be faster still, but
+    the chosen occurrences are reported in slot order)."""
+    if len(taken) == len(per_slot):
         return list(taken)
-    slot = slots[0]
-    for i in usable:
+    for i in per_slot[len(taken)]:
         if i in taken:
             continue
-        o = clause.occurrences[i]
-        negated = i in clause.negated
-        if not any(c in o.concepts and (pol == "~" or (pol == "!") == negated)
-                   for c, pol in slot.alts):
-            continue
-        got = _assign(slots[1:], clause, usable, taken + [i])
+        got = _assign_from(per_slot, taken + [i])
         if got is not None:
             return got
     return None

@@ -64,16 +64,27 @@ def _label_axes(plot: str, width: int, x_min, x_max, y_min, y_max) -> str:
     return "\n".join(lines)
 
 
+def colour_on(console) -> bool:
+    """Will this console show colours? Not on a pipe or a dumb terminal (no colour system),
+    and not under NO_COLOR, which Rich honours while keeping its colour system."""
+    return console.color_system is not None and not getattr(console, "no_color", False)
+
+
 def line_chart(xs, series, *, x_min, x_max, y_min, y_max, width=60, height=14,
                ascii_frame=False, y_as_log=False, color=True, markers=None):
     """A Rich Text of the chart. `series` is [(label, ys)] sharing `xs`, or
     [(label, xs, ys)] with x values of their own (paths such as a weight trajectory).
 
-    color=False (pass `console.color_system is not None`) skips the ANSI round trip; with
-    colour on, Rich still drops it for NO_COLOR and pipes because the string goes through
-    Text.from_ansi. `markers`: one character per series for the ASCII character set (used
-    without colour), e.g. the initials of the series, instead of uniplot's + x o * ~ ."""
+    Pass color=colour_on(console). Without colour (False, or NO_COLOR set) several series
+    are told apart by their markers: each draws with its own ASCII character (uniplot's
+    braille has one glyph for all). ascii_frame: ASCII throughout, frame, markers, legend.
+    `markers`: one character per series for the ASCII character set, e.g. the initials of
+    the series, instead of uniplot's + x o * ~ ."""
+    import os
+
     from rich.text import Text
+
+    color = bool(color) and not os.environ.get("NO_COLOR")
 
     xs_list = [list(s[1]) if len(s) == 3 else list(xs) for s in series]
     ys_list = [list(s[-1]) for s in series]
@@ -82,7 +93,7 @@ def line_chart(xs, series, *, x_min, x_max, y_min, y_max, width=60, height=14,
         xs=xs_list,
         lines=True,
         # without colour, braille series all look alike: ASCII gives each its own character
-        character_set="braille" if color and not ascii_frame or len(series) == 1 else "ascii",
+        character_set="ascii" if ascii_frame or (not color and len(series) > 1) else "braille",
         width=max(10, width),
         height=height,
         x_min=x_min,

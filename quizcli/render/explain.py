@@ -7,7 +7,7 @@ import math
 from ..console import box_style, literal
 from ..explain import ActivationReport, ExplainResult, ListingRow
 from ..i18n import Catalog
-from .chart import line_chart
+from .chart import colour_on, line_chart
 from .numbers import fmt
 
 T = Catalog({
@@ -196,7 +196,7 @@ def render_explain(console, result: ExplainResult, *, ascii_only: bool = False) 
     console.print(Text(T("chart", lang), style="bold"))
     console.print(line_chart(chart.xs, chart.series, x_min=chart.x_min, x_max=chart.x_max,
                              y_min=chart.y_min, y_max=chart.y_max, width=width,
-                             ascii_frame=ascii_only, color=console.color_system is not None))
+                             ascii_frame=ascii_only, color=colour_on(console)))
 
 
 def render_listing(console, rows: list[ListingRow], lang: str, ascii_only: bool = False) -> None:

@@ -3,6 +3,8 @@ the model's reply, the two verdicts side by side, and the candidate's pick betwe
 
 from __future__ import annotations
 
+import sys
+
 from ..console import box_style, literal
 from ..i18n import Catalog
 
@@ -132,7 +134,10 @@ def pick_verdict(console, lang: str, echo: bool) -> str:
     (the session goes on; Ctrl-C at the rating prompt still ends it)."""
     from rich.text import Text
 
+    from ..streams import flush_typeahead
+
     out = console.file
+    flush_typeahead(sys.stdin)  # a menu takes only what is typed after it
     while True:
         out.flush()
         try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..console import box_style, literal
+from ..console import box_style, droppable, literal
 from ..i18n import Catalog
 from ..store.stats import StatsReport
 from .schedule import leech_details, schedule_lines
@@ -20,7 +20,7 @@ T = Catalog({
     "due_week": {"en": "this week", "ko": "이번 주(7일)"},
     "new": {"en": "new (never asked)", "ko": "새 질문(아직 안 푼 것)"},
     "retention": {"en": "Retention: {pct} of answers rated Good or Easy ({good} of {total})",
-                  "ko": "기억 유지율: 답변의 {pct}를 Good/Easy로 평가 ({total}번 중 {good}번)"},
+                  "ko": "기억 유지율: 답변의 {pct}를 좋음/쉬움으로 평가 ({total}번 중 {good}번)"},
     "per_day": {"en": "Answers per day, last 30 days ({total} in all, most {most} on {day})",
                 "ko": "최근 30일 하루 답변 수 (총 {total}번, 가장 많은 날 {day}: {most}번)"},
     "per_day_none": {"en": "No answers in the last 30 days.", "ko": "최근 30일 동안 답변이 없습니다."},
@@ -189,6 +189,7 @@ def render_stats(console, report: StatsReport, lang: str, ascii_only: bool = Fal
         table = Table(box=box)
         table.add_column(T("tag", lang), no_wrap=True)
         table.add_column(T("score", lang), no_wrap=True)
+        droppable(table.columns[-1])  # the bar repeats the %: first to go when narrow
         table.add_column("%", justify="right")
         table.add_column(T("answered", lang), justify="right")
         for m in report.mastery:

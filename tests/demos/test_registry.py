@@ -115,6 +115,7 @@ def test_cli_options_are_built_from_the_specs(cli):
         assert {"--seed", "--lang", "--json", "--ascii", "--width"} <= flags
         assert cmd.help == spec.help["en"]
         valued = [opt for p in cmd.params if not getattr(p, "is_flag", False)
+                  and not getattr(p, "hidden", False)  # deprecated spellings
                   for opt in p.opts if opt.startswith("--")]
         assert set(valued) == set(valued_options(spec))
 

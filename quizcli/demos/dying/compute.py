@@ -136,7 +136,7 @@ def run(lr: float = DEFAULT_LR, bias: float = DEFAULT_BIAS, steps: int = DEFAULT
     if not 1 <= steps <= MAX_STEPS:
         raise InvalidValue(f"--steps must be an integer from 1 to {MAX_STEPS:,}; got {steps}.")
     if not 1 <= width <= MAX_WIDTH:
-        raise InvalidValue(f"--width must be an integer from 1 to {MAX_WIDTH}; got {width}.")
+        raise InvalidValue(f"--units must be an integer from 1 to {MAX_WIDTH}; got {width}.")
     if every is not None and not 1 <= every <= steps:
         raise InvalidValue(f"--every must be between 1 and --steps ({steps}); got {every}.")
     acts = common.parse_activations(activations)
@@ -146,7 +146,7 @@ def run(lr: float = DEFAULT_LR, bias: float = DEFAULT_BIAS, steps: int = DEFAULT
     per_pass = IN_DIM * width + width * width + width
     common.check_work(len(acts) * (3.0 * steps * BATCH + (steps / step_every + 1) * N_TRAIN) * per_pass,
                       f"{steps} steps × {len(acts)} activations × width {width}",
-                      "Lower --width or --steps.")
+                      "Lower --units or --steps.")
     x, y = _data(seed)
     order = common.rng(seed, 33)
     batches = [order.permutation(N_TRAIN)[:BATCH] for _ in range(steps)]

@@ -11,7 +11,7 @@ OWN = Catalog({
     "dy_title": {
         "en": "Dying units during SGD: lr {lr}, hidden biases start at {bias}, {steps} steps, "
               "2 hidden layers × {width} units, batches of {batch} from {n} points, seed {seed}",
-        "ko": "SGD 학습 중 죽는 유닛: 학습률 {lr}, 은닉층 편향 초기값 {bias}, {steps} 스텝, "
+        "ko": "SGD 학습 중 죽는 유닛: 학습률 {lr}, 은닉층 편향 초깃값 {bias}, {steps} 스텝, "
               "은닉층 2개 × 유닛 {width}개, 데이터 {n}개에서 뽑은 배치 {batch}, 시드 {seed}",
     },
     "dy_table": {

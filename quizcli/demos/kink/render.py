@@ -37,7 +37,7 @@ OWN = Catalog({
     "kk_note_maximum": {"en": "the gradient is split between the two equal arguments",
                         "ko": "두 인자가 같으면 기울기를 반씩 나눔"},
     "kk_note_clamp": {"en": "the boundary counts as inside the range",
-                      "ko": "경계값을 범위 안으로 취급"},
+                      "ko": "경곗값을 범위 안으로 취급"},
     "kk_zeros": {
         "en": "Among {n} float32 pre-activations z of a random {depth}-layer ReLU network "
               "(width {width}, He init, N(0, 1) inputs), {pre} are exactly 0; {post} ({share}) "

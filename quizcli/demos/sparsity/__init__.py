@@ -19,7 +19,8 @@ SPEC = DemoSpec(
     examples=("quiz demo sparsity --activations relu,gelu --depth 3",),
     options=(
         Option("depth", "int", 5, {"en": "Number of layers.", "ko": "층 수."}, metavar="L"),
-        Option("width", "int", 256, {"en": "Units per layer.", "ko": "층당 유닛 수."}, metavar="N"),
+        Option("units", "int", 256, {"en": "Units per layer (was --width).", "ko": "층당 유닛 수(예전 --width)."},
+               metavar="N", dest="width", deprecated=("--width",)),
         Option("batch", "int", 256, {"en": "Inputs per batch.", "ko": "배치당 입력 수."},
                metavar="B"),
         Option("activations", "activations", ("relu", "leaky_relu", "gelu", "tanh"),

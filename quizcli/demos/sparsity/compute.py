@@ -68,7 +68,7 @@ def run(depth: int = DEFAULT_DEPTH, width: int = DEFAULT_WIDTH, batch: int = DEF
     if not 1 <= depth <= MAX_DEPTH:
         raise InvalidValue(f"--depth must be an integer from 1 to {MAX_DEPTH}; got {depth}.")
     if width < 1:
-        raise InvalidValue(f"--width must be an integer ≥ 1; got {width}.")
+        raise InvalidValue(f"--units must be an integer ≥ 1; got {width}.")
     if batch < 1:
         raise InvalidValue(f"--batch must be an integer ≥ 1; got {batch}.")
     acts = common.parse_activations(activations)
@@ -77,11 +77,11 @@ def run(depth: int = DEFAULT_DEPTH, width: int = DEFAULT_WIDTH, batch: int = DEF
     common.check_memory(
         (4 * batch * width + 2 * width * width) * item,
         f"batch {batch} × width {width}, float32",
-        "Lower --width or --batch.",
+        "Lower --units or --batch.",
     )
     common.check_work(float(depth) * len(acts) * batch * width * width,
                       f"{depth} layers × {len(acts)} activations × batch {batch} × width {width}²",
-                      "Lower --depth, --width or --batch.")
+                      "Lower --depth, --units or --batch.")
     x = common.rng(seed, 21).standard_normal((batch, width), dtype=np.float32)
     hs = [x] * len(acts)
     per_act: list[list[SparsityLayer]] = [[] for _ in acts]

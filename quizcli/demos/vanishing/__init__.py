@@ -23,7 +23,8 @@ SPEC = DemoSpec(
     options=(
         Option("depth", "int", 20, {"en": "Number of layers (2 … 100000).",
                                     "ko": "층 수(2 … 100000)."}, metavar="L"),
-        Option("width", "int", 64, {"en": "Units per layer.", "ko": "층당 유닛 수."}, metavar="N"),
+        Option("units", "int", 64, {"en": "Units per layer (was --width).", "ko": "층당 유닛 수(예전 --width)."},
+               metavar="N", dest="width", deprecated=("--width",)),
         Option("batch", "int", 128, {"en": "Inputs per batch.", "ko": "배치당 입력 수."},
                metavar="B"),
         Option("activations", "activations", ("sigmoid", "tanh", "relu", "leaky_relu"),

@@ -131,7 +131,7 @@ def plan(depth: int, width: int, batch: int, n_acts: int) -> Plan:
         f"depth {depth} × width {width} × batch {batch} × {n_acts} activation(s), float32, "
         f"with checkpoints every {s} layers; one {width}×{width} weight matrix alone is "
         f"{common.format_bytes(weight)}",
-        "Lower --width or --batch, or use fewer --activations.",
+        "Lower --units or --batch, or use fewer --activations.",
     )
     return Plan(s, math.ceil(depth / s), True, keep, int(need))
 
@@ -192,7 +192,7 @@ def validate(depth: int, width: int, batch: int, every: int | None) -> None:
         raise InvalidValue(f"--depth is at most {MAX_DEPTH:,} (depth 10,000 takes a few seconds at "
                            f"width 64); got {depth:,}.")
     if width < 1:
-        raise InvalidValue(f"--width must be an integer ≥ 1; got {width}.")
+        raise InvalidValue(f"--units must be an integer ≥ 1; got {width}.")
     if batch < 1:
         raise InvalidValue(f"--batch must be an integer ≥ 1; got {batch}.")
     if every is not None and not (1 <= every <= depth):
@@ -312,7 +312,7 @@ def run(depth: int = DEFAULT_DEPTH, width: int = DEFAULT_WIDTH, batch: int = DEF
     # still take minutes
     common.check_work(2.0 * depth * len(acts) * batch * width * width,
                       f"{depth} layers × {len(acts)} activations × batch {batch} × width {width}²",
-                      "Lower --depth, --width or --batch.")
+                      "Lower --depth, --units or --batch.")
     step = every if every is not None else auto_every(depth)
     layers = reported_layers(depth, step)
 

@@ -50,7 +50,7 @@ OWN = Catalog({
     "van_explodes": {
         "en": "With {act} ({init} init), the gradient explodes: layer 1 receives {ratio} times "
               "what layer {L} receives (×{factor} per layer).",
-        "ko": "{act}({init} 초기화)에서는 기울기가 폭발합니다. 1층이 받는 기울기가 {L}층의 "
+        "ko": "{act}({init} 초기화)에서는 기울기가 폭주합니다. 1층이 받는 기울기가 {L}층의 "
               "{ratio}배입니다(층당 ×{factor}).",
     },
     "van_zero": {

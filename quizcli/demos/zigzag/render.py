@@ -106,7 +106,7 @@ def render(console, r, *, lang: str, ascii_only: bool = False, width: int | None
 
     paths = [run for run in r.runs if not run.diverged_at and len(run.path) > 1]
     if paths:
-        from ...render.chart import line_chart
+        from ...render.chart import colour_on, line_chart
 
         R.title(console, T("zz_chart", lang, t0=t0, t1=t1))
         xs_all = [p[0] for run in paths for p in run.path] + [r.target[0]]
@@ -116,7 +116,8 @@ def render(console, r, *, lang: str, ascii_only: bool = False, width: int | None
         pad_x = 0.05 * ((x_hi - x_lo) or 1.0)
         pad_y = 0.05 * ((y_hi - y_lo) or 1.0)
         console.print(_xy_chart(line_chart, paths, x_lo - pad_x, x_hi + pad_x, y_lo - pad_y,
-                                y_hi + pad_y, R.chart_width(console), ascii_only))
+                                y_hi + pad_y, R.chart_width(console), ascii_only,
+                                colour_on(console)))
 
     R.title(console, T("conclusion", lang))
     lines = []
@@ -150,8 +151,8 @@ def _pair(v) -> str:
     return f"({v[0]:.2f}, {v[1]:.2f})".replace("-0.00", "0.00")
 
 
-def _xy_chart(line_chart, runs, x_min, x_max, y_min, y_max, width, ascii_only):
+def _xy_chart(line_chart, runs, x_min, x_max, y_min, y_max, width, ascii_only, color=True):
     # each path is a series with x values of its own
     series = [(run.activation, [p[0] for p in run.path], [p[1] for p in run.path]) for run in runs]
     return line_chart(None, series, x_min=x_min, x_max=x_max, y_min=y_min, y_max=y_max,
-                      width=width, ascii_frame=ascii_only)
+                      width=width, ascii_frame=ascii_only, color=color)
