@@ -86,19 +86,22 @@ def render_listing(console, rows, lang: str, total: int, ascii_only: bool = Fals
     if not rows:
         console.print(Text(T("none_match", lang, total=total)))
         return
-    narrow = (console.width or 80) < 70
+    narrow = (console.width or 80) < 100  # the id goes on the question's first line
     table = Table(title=Text(T("list_title", lang, n=len(rows), total=total), style="bold"),
                   title_justify="left", box=box_style(ascii_only), pad_edge=False)
     table.add_column("#", justify="right", style="dim", no_wrap=True)
     if not narrow:
         table.add_column(T("col_id", lang), style="bold", no_wrap=True)
-    table.add_column(T("col_level", lang), no_wrap=True)
+    tiny = (console.width or 80) < 60  # the level goes next to the id: words stay whole
+    if not tiny:
+        table.add_column(T("col_level", lang), no_wrap=True)
     table.add_column(T("col_title", lang) + f"  ({T('col_tags', lang)} · → {T('col_follow', lang)})",
                      ratio=1, overflow="fold")
     for r in rows:
         cell = Text()
         if narrow:
-            cell.append(literal(r.id) + "\n", style="bold")
+            cell.append(literal(r.id), style="bold")
+            cell.append(f" · {difficulty_label(r.difficulty, lang)}\n" if tiny else "\n")
         cell.append(literal(r.title))
         meta = ", ".join(r.tags)
         if r.follow_ups:
@@ -107,7 +110,9 @@ def render_listing(console, rows, lang: str, total: int, ascii_only: bool = Fals
         cells = [Text(str(r.position))]
         if not narrow:
             cells.append(Text(literal(r.id)))
-        cells += [Text(difficulty_label(r.difficulty, lang)), cell]
+        if not tiny:
+            cells.append(Text(difficulty_label(r.difficulty, lang)))
+        cells.append(cell)
         table.add_row(*cells)
     console.print(table)
     console.print(Text(T("list_hint", lang), style="dim"))
