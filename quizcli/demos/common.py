@@ -86,3 +86,25 @@ def check_work(multiply_adds: float, what: str, advice: str) -> None:
             f"This run needs about {multiply_adds:.1e} multiply-adds ({what}), more than the "
             f"{WORK_LIMIT_MACS:.0e} a demo may use (a few seconds). {advice}"
         )
+
+
+def number_list(value, option: str, what: str, example: str, lo: float, hi: float,
+                most: int, whole: bool = False) -> tuple:
+    """A comma-separated option ('4,64,1024') or a sequence -> its numbers sorted, each once;
+    every one within [lo, hi] (whole numbers if `whole`), 1 … `most` of them. Bad input is one
+    InvalidValue line naming the option, what it takes and an example."""
+    raw = value.split(",") if isinstance(value, str) else list(value)
+    kind = "whole numbers" if whole else what
+    takes = f"{option} takes {kind} {lo:g} … {hi:g} (e.g. {example})"
+    out = set()
+    for v in raw:
+        try:
+            x = float(v)
+        except (TypeError, ValueError):
+            raise InvalidValue(f"{takes}; '{str(v).strip()}' is not a number.") from None
+        if not (math.isfinite(x) and lo <= x <= hi and (not whole or x == int(x))):
+            raise InvalidValue(f"{takes}; got {x:g}.")
+        out.add(int(x) if whole else x)
+    if not 1 <= len(out) <= most:
+        raise InvalidValue(f"{option} takes 1 to {most} {what}; got {len(out)}.")
+    return tuple(sorted(out))

@@ -75,21 +75,8 @@ def check_dims(dims: Sequence[float] | str | None) -> tuple[int, ...]:
     """Whole numbers 1 … MAX_DIM, sorted, each once, 1 … MAX_DIMS of them."""
     if dims is None:
         return DEFAULT_DIMS
-    raw = dims.split(",") if isinstance(dims, str) else list(dims)
-    out = set()
-    for v in raw:
-        try:
-            x = float(v)
-        except ValueError:
-            raise InvalidValue(f"--dims takes whole numbers 1 … {MAX_DIM} (e.g. 4,64,1024); "
-                               f"'{str(v).strip()}' is not one.") from None
-        if not (math.isfinite(x) and x == int(x) and 1 <= x <= MAX_DIM):
-            raise InvalidValue(f"--dims takes whole numbers 1 … {MAX_DIM} (e.g. 4,64,1024); "
-                               f"got {x:g}.")
-        out.add(int(x))
-    if not 1 <= len(out) <= MAX_DIMS:
-        raise InvalidValue(f"--dims takes 1 to {MAX_DIMS} dimensions; got {len(out)}.")
-    return tuple(sorted(out))
+    return common.number_list(dims, "--dims", "dimensions", "4,64,1024", 1, MAX_DIM, MAX_DIMS,
+                              whole=True)
 
 
 def validate(keys: int, queries: int, dims: tuple[int, ...]) -> None:

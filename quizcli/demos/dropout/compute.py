@@ -74,22 +74,7 @@ def check_p(ps: Sequence[float] | str | None) -> tuple[float, ...]:
     """Drop probabilities 0 … MAX_P, sorted, each once, 1 … MAX_PS of them."""
     if ps is None:
         return DEFAULT_P
-    raw = ps.split(",") if isinstance(ps, str) else list(ps)
-    values = set()
-    for v in raw:
-        try:
-            values.add(float(v))
-        except ValueError:
-            raise InvalidValue(f"--p takes drop probabilities 0 ≤ p ≤ {MAX_P} (e.g. 0.1,0.5); "
-                               f"'{str(v).strip()}' is not a number.") from None
-    values = sorted(values)
-    for v in values:
-        if not (math.isfinite(v) and 0.0 <= v <= MAX_P):
-            raise InvalidValue(f"--p takes drop probabilities 0 ≤ p ≤ {MAX_P} (e.g. 0.1,0.5); "
-                               f"got {v:g}.")
-    if not 1 <= len(values) <= MAX_PS:
-        raise InvalidValue(f"--p takes 1 to {MAX_PS} probabilities; got {len(values)}.")
-    return tuple(values)
+    return common.number_list(ps, "--p", "drop probabilities", "0.1,0.5", 0.0, MAX_P, MAX_PS)
 
 
 def validate(draws: int, units: int, ps: tuple[float, ...]) -> None:
