@@ -172,3 +172,21 @@ def test_a_lexicon_written_ahead_of_claims_is_not_unused(tmp_path):
         (d / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
     report = lint([d], include_builtin=False, use_env=False)
     assert "QZ092" not in {p.code for p in report.problems}
+
+
+def test_the_merged_lexicon_is_cached_and_a_damaged_cache_is_ignored(tmp_path):
+    """Grading reads the concepts from one JSON cache file keyed by the YAML files' stamps
+    (parsing ~100 KB of YAML was most of `quiz ask --answer`'s time)."""
+    from quizcli.bank.lexicons import _cache_file, load_lexicons
+    from quizcli.paths import builtin_content_dir
+
+    src = builtin_content_dir() / "lexicon"
+    root = tmp_path / "cache"
+    fresh = load_lexicons([src]).lexicon.concepts
+    first = load_lexicons([src], cache_root=root).lexicon.concepts
+    assert _cache_file(root).exists() and first == fresh
+    assert load_lexicons([src], cache_root=root).lexicon.concepts == fresh  # from the cache
+    _cache_file(root).write_text('{"key": 1, "concepts": {"x": 5}}', encoding="utf-8")
+    assert load_lexicons([src], cache_root=root).lexicon.concepts == fresh
+    _cache_file(root).write_text("not json", encoding="utf-8")
+    assert load_lexicons([src], cache_root=root).lexicon.concepts == fresh

@@ -42,12 +42,9 @@ class LexiconLoad:
     where: dict[str, tuple[Path, int]] = field(default_factory=dict)  # concept -> (file, line)
 
 
-def load_lexicons(dirs: Iterable[Path]) -> LexiconLoad:
-    """Every `*.yaml` of each directory (sorted; a directory once), merged in order."""
-    from ..grading.lexicon import Lexicon
-
-    concepts: dict[str, dict[str, tuple[str, ...]]] = {}
-    out = LexiconLoad(None)
+def _lexicon_files(dirs: Iterable[Path]) -> list[Path]:
+    """Every `*.yaml` of each directory (sorted; a directory once), in merge order."""
+    files: list[Path] = []
     seen: set[Path] = set()
     for d in dirs:
         d = Path(d)
@@ -58,10 +55,104 @@ def load_lexicons(dirs: Iterable[Path]) -> LexiconLoad:
         if key in seen or not d.is_dir():
             continue
         seen.add(key)
-        for path in sorted(d.glob("*.yaml")):
-            _read_file(path, concepts, out)
+        files.extend(sorted(d.glob("*.yaml")))
+    return files
+
+
+def load_lexicons(dirs: Iterable[Path], cache_root: Path | None = None) -> LexiconLoad:
+    """Every `*.yaml` of each directory (sorted; a directory once), merged in order.
+
+    With `cache_root` (grading, not lint), the merged concepts are kept in one JSON file
+    there, keyed by each file's size and mtime and by the code: parsing ~100 KB of YAML cost
+    more than the rest of `quiz ask --answer` together. Problems are not cached: a run that
+    reports them (lint) reads the files."""
+    from ..grading.lexicon import Lexicon
+
+    files = _lexicon_files(dirs)
+    cached = _cached_concepts(files, cache_root) if cache_root is not None else None
+    if cached is not None:
+        return LexiconLoad(Lexicon.from_mapping(cached))
+    concepts: dict[str, dict[str, tuple[str, ...]]] = {}
+    out = LexiconLoad(None)
+    for path in files:
+        _read_file(path, concepts, out)
     out.lexicon = Lexicon.from_mapping(concepts)
+    if cache_root is not None:
+        _store_concepts(files, cache_root, concepts)
     return out
+
+
+def _stamps(files: list[Path]) -> list | None:
+    from .cache import _code_key
+
+    stamps: list = [_code_key()]
+    for f in files:
+        try:
+            st = f.stat()
+        except OSError:
+            return None
+        stamps.append([str(f), st.st_size, st.st_mtime_ns])
+    return stamps
+
+
+def _cache_file(root: Path) -> Path:
+    return root / "lexicon.json"
+
+
+def _cached_concepts(files: list[Path], root: Path) -> dict | None:
+    import json
+
+    from .cache import _private_dir, _read_private
+
+    key = _stamps(files)
+    if key is None or not _private_dir(root):
+        return None
+    data = _read_private(_cache_file(root))
+    if data is None:
+        return None
+    try:
+        stored = json.loads(data)
+    except (ValueError, RecursionError):
+        return None
+    if type(stored) is not dict or stored.get("key") != key:
+        return None
+    concepts = stored.get("concepts")
+    if type(concepts) is not dict or not all(
+            type(c) is str and type(langs) is dict and all(
+                type(lang) is str and type(forms) is list and all(type(f) is str for f in forms)
+                for lang, forms in langs.items())
+            for c, langs in concepts.items()):
+        return None  # not the shape we write: read the files
+    return {c: {lang: tuple(forms) for lang, forms in langs.items()} for c, langs in concepts.items()}
+
+
+def _store_concepts(files: list[Path], root: Path, concepts: dict) -> None:
+    import json
+    import os
+    import tempfile
+
+    from .cache import _private_dir
+
+    key = _stamps(files)
+    if key is None or not _private_dir(root):
+        return
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".parsed-", dir=root)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"key": key, "concepts": {c: {lang: list(forms) for lang, forms in langs.items()}
+                                                for c, langs in concepts.items()}},
+                      fh, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, _cache_file(root))
+        tmp = None
+    except (OSError, ValueError, UnicodeError):
+        pass  # a read-only cache dir only costs speed
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
 
 
 def _read_file(path: Path, concepts: dict, out: LexiconLoad) -> None:

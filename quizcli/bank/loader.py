@@ -155,7 +155,14 @@ def roots_lexicon(roots: Iterable[Root]):
     roots = list(roots)
     if not roots:
         return None
-    return load_lexicons(lexicon_dir(r.path, r.builtin) for r in roots).lexicon
+    from ..settings import no_cache
+
+    root = None
+    if not no_cache():
+        from ..paths import cache_dir
+
+        root = cache_dir()
+    return load_lexicons((lexicon_dir(r.path, r.builtin) for r in roots), cache_root=root).lexicon
 
 
 Parser = Callable[..., "tuple[Question | None, list[Problem]]"]
