@@ -62,10 +62,10 @@ S = Catalog({
     },
     "true_retention_none": {"en": "–", "ko": "–"},
     "forecast": {
-        "en": "Forecast, next 30 days: {cur} reviews at retention {r} (at {lo}: {lo_n} · at {hi}: "
-              "{hi_n}); busiest day {peak}",
-        "ko": "앞으로 30일 예상 복습: 유지율 {r}에서 {cur}번 ({lo}: {lo_n}번 · {hi}: {hi_n}번), "
-              "가장 많은 날 {peak}번",
+        "en": "Forecast, next 30 days with {new} new questions a day: about {cur} reviews at "
+              "retention {r} (at {lo}: {lo_n} · at {hi}: {hi_n}); busiest day about {peak}",
+        "ko": "앞으로 30일 예상 복습(하루 새 질문 {new}개 기준): 유지율 {r}에서 약 {cur}번 "
+              "({lo}: {lo_n}번 · {hi}: {hi_n}번), 가장 많은 날 약 {peak}번",
     },
     "leech_points": {"en": "  keeps missing: {points}", "ko": "  자꾸 빠뜨리는 포인트: {points}"},
     "leech_see": {"en": "  see: {commands}", "ko": "  직접 보기: {commands}"},
@@ -128,13 +128,13 @@ def schedule_lines(report, lang: str) -> list:
                             mature=pct(t.mature.share), all=pct(t.all.share))))
     w = report.workload
     if w is not None:
-        def n(f):
-            return f"{f.total:g}"
+        def n(f):  # an expected count: whole reviews read better (--json keeps the decimals)
+            return f"{round(f.total):,}"
 
         lines.append(Text(S("forecast", lang, cur=n(w.current), r=f"{w.current.retention:g}",
                             lo=f"{w.lower.retention:g}", lo_n=n(w.lower),
                             hi=f"{w.higher.retention:g}", hi_n=n(w.higher),
-                            peak=f"{w.current.peak:g}")))
+                            peak=f"{round(w.current.peak):,}", new=f"{w.new_per_day:g}")))
     return lines
 
 
