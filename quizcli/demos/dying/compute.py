@@ -145,7 +145,7 @@ def run(lr: float = DEFAULT_LR, bias: float = DEFAULT_BIAS, steps: int = DEFAULT
     # training set every `step_every` steps
     per_pass = IN_DIM * width + width * width + width
     common.check_work(len(acts) * (3.0 * steps * BATCH + (steps / step_every + 1) * N_TRAIN) * per_pass,
-                      f"{steps} steps × {len(acts)} activations × width {width}",
+                      f"{steps} steps × {len(acts)} activations × {width} units",
                       "Lower --units or --steps.")
     x, y = _data(seed)
     order = common.rng(seed, 33)

@@ -76,11 +76,11 @@ def run(depth: int = DEFAULT_DEPTH, width: int = DEFAULT_WIDTH, batch: int = DEF
     item = 4
     common.check_memory(
         (4 * batch * width + 2 * width * width) * item,
-        f"batch {batch} × width {width}, float32",
+        f"batch {batch} × {width} units, float32",
         "Lower --units or --batch.",
     )
     common.check_work(float(depth) * len(acts) * batch * width * width,
-                      f"{depth} layers × {len(acts)} activations × batch {batch} × width {width}²",
+                      f"{depth} layers × {len(acts)} activations × batch {batch} × ({width} units)²",
                       "Lower --depth, --units or --batch.")
     x = common.rng(seed, 21).standard_normal((batch, width), dtype=np.float32)
     hs = [x] * len(acts)

@@ -128,7 +128,7 @@ def plan(depth: int, width: int, batch: int, n_acts: int) -> Plan:
     need = total + (depth * weight if keep else 0)
     common.check_memory(
         need,
-        f"depth {depth} × width {width} × batch {batch} × {n_acts} activation(s), float32, "
+        f"depth {depth} × {width} units × batch {batch} × {n_acts} activation(s), float32, "
         f"with checkpoints every {s} layers; one {width}×{width} weight matrix alone is "
         f"{common.format_bytes(weight)}",
         "Lower --units or --batch, or use fewer --activations.",
@@ -311,7 +311,7 @@ def run(depth: int = DEFAULT_DEPTH, width: int = DEFAULT_WIDTH, batch: int = DEF
     # forward and backward products per layer and activation: a run that fits in memory can
     # still take minutes
     common.check_work(2.0 * depth * len(acts) * batch * width * width,
-                      f"{depth} layers × {len(acts)} activations × batch {batch} × width {width}²",
+                      f"{depth} layers × {len(acts)} activations × batch {batch} × ({width} units)²",
                       "Lower --depth, --units or --batch.")
     step = every if every is not None else auto_every(depth)
     layers = reported_layers(depth, step)
