@@ -38,11 +38,14 @@ def resolve_lang(option: str | None = None) -> str:
 class Catalog:
     """UI strings of one module: {key: {"en": ..., "ko": ...}}, formatted with str.format."""
 
-    def __init__(self, strings: dict[str, dict[str, str]]):
+    def __init__(self, strings: dict[str, dict[str, str]], fallback: "Catalog | None" = None):
         self.strings = strings
+        self.fallback = fallback  # keys this catalog lacks (a demo's own strings, then the shared)
         CATALOGS.append(self)
 
     def __call__(self, key: str, lang: str, **values) -> str:
+        if key not in self.strings and self.fallback is not None:
+            return self.fallback(key, lang, **values)
         text = self.strings[key][lang]
         text = text.format(**values) if values else text
         return _english_plurals(text) if lang == "en" and "(s)" in text else text

@@ -45,6 +45,18 @@ def matches(patterns: Iterable[str], text: str) -> bool:
     return search(patterns, normalize(text)) is not None
 
 
+def sre():
+    """The regex engine's parser and its constants (how `re` itself reads a pattern)."""
+    from re import _constants as C, _parser as P  # Python 3.11+ (requires-python)
+
+    return C, P
+
+
+def repeat_ops() -> set:
+    C, _ = sre()
+    return {C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT}
+
+
 # Outer rounds of a nested or overlapping repetition that stay cheap (2**8 paths at worst).
 SAFE_OUTER_REPEATS = 8
 
@@ -56,16 +68,12 @@ def backtracking_risk(pattern: str) -> str | None:
     Such a pattern takes time doubling with each character of some answers, so it is refused
     (lint QZ029; user files drop it at load). Conservative: it reads the parsed pattern, and
     a literal-first-character test stands in for "the alternatives overlap"."""
-    try:
-        from re import _constants as C, _parser as P  # Python 3.11+
-    except ImportError:  # pragma: no cover - Python 3.10
-        import sre_constants as C  # type: ignore[no-redef]
-        import sre_parse as P  # type: ignore[no-redef]
+    C, P = sre()
     try:
         parsed = P.parse(pattern)
     except Exception:  # noqa: BLE001 - compile errors are reported elsewhere
         return None
-    repeats = {C.MAX_REPEAT, C.MIN_REPEAT} | ({C.POSSESSIVE_REPEAT} if hasattr(C, "POSSESSIVE_REPEAT") else set())
+    repeats = repeat_ops()
 
     def firsts(sub):
         """(negated, chars) the sequence can start with ((True, S): anything but S); None =

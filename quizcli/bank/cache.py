@@ -182,22 +182,28 @@ class _DirCache:
                 entries[name] = [list(stamp), to_json(question), to_json(problems)]
             except TypeError:  # a value with no JSON form: just not cached
                 pass
+        write_json(self.path, {"key": self.key, "directory": self.directory, "entries": entries})
+
+
+def write_json(path: Path, data) -> None:
+    """Write a cache file atomically (a concurrent reader sees the old one or the new, whole),
+    through a `.parsed-*` temp file that `_clean_stale` removes if a run is killed. Failing
+    only costs speed: a read-only cache dir is not an error."""
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".parsed-", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, path)
         tmp = None
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=".parsed-", dir=self.path.parent)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"key": self.key, "directory": self.directory, "entries": entries},
-                          fh, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, self.path)  # atomic: a concurrent reader sees old or new, whole
-            tmp = None
-        except (OSError, ValueError, UnicodeError):
-            pass  # a read-only cache dir only costs speed
-        finally:
-            if tmp is not None:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
+    except (OSError, ValueError, UnicodeError):
+        pass
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
 
 
 def _decode_entry(raw):

@@ -127,32 +127,13 @@ def _cached_concepts(files: list[Path], root: Path) -> dict | None:
 
 
 def _store_concepts(files: list[Path], root: Path, concepts: dict) -> None:
-    import json
-    import os
-    import tempfile
-
-    from .cache import _private_dir
+    from .cache import _private_dir, write_json
 
     key = _stamps(files)
     if key is None or not _private_dir(root):
         return
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".parsed-", dir=root)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"key": key, "concepts": {c: {lang: list(forms) for lang, forms in langs.items()}
-                                                for c, langs in concepts.items()}},
-                      fh, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, _cache_file(root))
-        tmp = None
-    except (OSError, ValueError, UnicodeError):
-        pass  # a read-only cache dir only costs speed
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+    write_json(_cache_file(root), {"key": key, "concepts": {
+        c: {lang: list(forms) for lang, forms in langs.items()} for c, langs in concepts.items()}})
 
 
 def _read_file(path: Path, concepts: dict, out: LexiconLoad) -> None:

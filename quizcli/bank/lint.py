@@ -229,19 +229,14 @@ def unbounded_repeats(pattern: str) -> list[str]:
     e.g. ['\\w', '.']; [] when every repetition is bounded or of white space only (answers are
     white-space-collapsed, so \\s* matches at most one character). Walks the parsed pattern, so
     escapes such as '\\.*' (a literal dot) are read as the regex engine reads them."""
-    try:
-        from re import _constants as C, _parser as P  # Python 3.11+
-    except ImportError:  # pragma: no cover - Python 3.10
-        import sre_constants as C  # type: ignore[no-redef]
-        import sre_parse as P  # type: ignore[no-redef]
+    from ..textmatch import repeat_ops, sre
 
+    C, P = sre()
     try:
         parsed = P.parse(pattern)
     except Exception:  # noqa: BLE001 — compile errors are QZ030/QZ034
         return []
-    repeats = {C.MAX_REPEAT, C.MIN_REPEAT}
-    if hasattr(C, "POSSESSIVE_REPEAT"):
-        repeats.add(C.POSSESSIVE_REPEAT)
+    repeats = repeat_ops()
     space_chars = {ord(c) for c in " \t\n\r\f\v"}
 
     def is_space(body) -> bool:

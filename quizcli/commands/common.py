@@ -47,6 +47,14 @@ def lang_option(what: str = "the text", note: str = ""):
                              + (f" {note}" if note else ""))
 
 
+def tag_option():
+    """A fresh `--tag/-t TAG` option (repeatable: questions with any of the tags)."""
+    from .. import completion
+
+    return typer.Option(None, "--tag", "-t", metavar="TAG", autocompletion=completion.tags,
+                        help="Only questions with this tag (repeatable: any of them).")
+
+
 def home_option():
     return typer.Option(None, "--home", metavar="DIR",
                         help="Quiz home with your progress (default: QUIZ_HOME, else the "

@@ -6,9 +6,8 @@ from typing import List, Optional
 
 import typer
 
-from .. import completion
 from ..app import app
-from .common import content_dir_option
+from .common import content_dir_option, tag_option
 
 def _selection(lang: str, tag, content_dirs):
     """(--lang choice, display language, the selected questions) shared by both exports."""
@@ -45,9 +44,7 @@ def anki(
     file: str = typer.Argument(..., metavar="FILE.apkg", help="The deck package to write."),
     lang: str = typer.Option("both", "--lang", metavar="ko|en|both",
                              help="Language of the notes (both: Korean, then English)."),
-    tag: Optional[List[str]] = typer.Option(None, "--tag", "-t", metavar="TAG",
-                                            autocompletion=completion.tags,
-                                            help="Only questions with this tag (repeatable: any of them)."),
+    tag: Optional[List[str]] = tag_option(),
     force: bool = typer.Option(False, "--force", help="Overwrite FILE if it exists."),
     content_dirs: Optional[List[Path]] = content_dir_option(),
 ) -> None:
@@ -72,9 +69,7 @@ def csv_(
     file: str = typer.Argument(..., metavar="FILE", help="The CSV file to write, or - for stdout."),
     lang: str = typer.Option("both", "--lang", metavar="ko|en|both",
                              help="Languages to export (both: a row for each)."),
-    tag: Optional[List[str]] = typer.Option(None, "--tag", "-t", metavar="TAG",
-                                            autocompletion=completion.tags,
-                                            help="Only questions with this tag (repeatable: any of them)."),
+    tag: Optional[List[str]] = tag_option(),
     force: bool = typer.Option(False, "--force", help="Overwrite FILE if it exists."),
     content_dirs: Optional[List[Path]] = content_dir_option(),
 ) -> None:

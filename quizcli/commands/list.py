@@ -5,9 +5,8 @@ from typing import List, Optional
 
 import typer
 
-from .. import completion
 from ..app import app
-from .common import content_dir_option, json_option, lang_option, ascii_option, width_option
+from .common import ascii_option, content_dir_option, json_option, lang_option, tag_option, width_option
 
 
 @app.command(
@@ -16,9 +15,7 @@ from .common import content_dir_option, json_option, lang_option, ascii_option, 
     "quiz list --content-dir my-questions --json",
 )
 def list_(
-    tag: Optional[List[str]] = typer.Option(None, "--tag", "-t", metavar="TAG",
-                                            autocompletion=completion.tags,
-                                            help="Only questions with this tag (repeatable: any of them)."),
+    tag: Optional[List[str]] = tag_option(),
     difficulty: Optional[str] = typer.Option(None, "--difficulty", "-d", metavar="1|2|3",
                                              help="Only this difficulty: 1/easy, 2/medium, 3/hard."),
     lang: Optional[str] = lang_option(),

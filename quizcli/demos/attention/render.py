@@ -76,12 +76,10 @@ OWN = Catalog({
         "ko": "원소가 서로 독립이고 분산이 1이면 Var(q·k) = Σ Var(q_i k_i) = d입니다(Vaswani et al. "
               "2017, 각주 4). 야코비안은 가중치에서 로짓으로 돌아가는 모든 기울기에 곱해집니다.",
     },
-})
+}, fallback=R.T)
 
 
-def T(key: str, lang: str, **values) -> str:
-    """This demo's strings, then the ones every demo shares."""
-    return (OWN if key in OWN.strings else R.T)(key, lang, **values)
+T = OWN  # this demo's strings, then the ones every demo shares
 
 
 ONE_HOT = 0.9  # mean largest weight above this: "nearly collapsed onto one key"

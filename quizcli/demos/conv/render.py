@@ -50,12 +50,10 @@ OWN = Catalog({
     },
     "cv_no_conv": {"en": "No conv layer: pools have no parameters and no multiplies.",
                    "ko": "conv 층이 없습니다. 풀링에는 파라미터도 곱셈도 없습니다."},
-})
+}, fallback=R.T)
 
 
-def T(key: str, lang: str, **values) -> str:
-    """This demo's strings, then the ones every demo shares."""
-    return (OWN if key in OWN.strings else R.T)(key, lang, **values)
+T = OWN  # this demo's strings, then the ones every demo shares
 
 
 def _int(v: int) -> str:

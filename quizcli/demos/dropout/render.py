@@ -64,12 +64,10 @@ OWN = Catalog({
         "en": "Eval mode is the identity (y = x): model.eval() turns dropout off.",
         "ko": "평가 모드는 항등 함수(y = x)입니다. model.eval()이 드롭아웃을 끕니다.",
     },
-})
+}, fallback=R.T)
 
 
-def T(key: str, lang: str, **values) -> str:
-    """This demo's strings, then the ones every demo shares."""
-    return (OWN if key in OWN.strings else R.T)(key, lang, **values)
+T = OWN  # this demo's strings, then the ones every demo shares
 
 
 def render(console, r, *, lang: str, ascii_only: bool = False, width: int | None = None) -> None:

@@ -53,12 +53,10 @@ OWN = Catalog({
         "en": "Try a larger learning rate or a more negative bias: quiz demo dying --lr 0.1 --bias 0",
         "ko": "학습률을 키우거나 편향을 더 음수로 바꿔 보세요: quiz demo dying --lr 0.1 --bias 0",
     },
-})
+}, fallback=R.T)
 
 
-def T(key: str, lang: str, **values) -> str:
-    """This demo's strings, then the ones every demo shares."""
-    return (OWN if key in OWN.strings else R.T)(key, lang, **values)
+T = OWN  # this demo's strings, then the ones every demo shares
 
 
 def render(console, r, *, lang: str, ascii_only: bool = False, width: int | None = None) -> None:

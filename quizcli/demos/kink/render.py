@@ -67,12 +67,10 @@ OWN = Catalog({
     },
     "kk_smooth": {"en": "{acts}: smooth, no kink (f′ is continuous everywhere).",
                   "ko": "{acts}: 매끄러운 함수라 꺾인 점이 없습니다(f′가 모든 점에서 연속)."},
-})
+}, fallback=R.T)
 
 
-def T(key: str, lang: str, **values) -> str:
-    """This demo's strings, then the ones every demo shares."""
-    return (OWN if key in OWN.strings else R.T)(key, lang, **values)
+T = OWN  # this demo's strings, then the ones every demo shares
 
 
 def render(console, r, *, lang: str, ascii_only: bool = False, width: int | None = None) -> None:

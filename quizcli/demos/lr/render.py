@@ -127,12 +127,10 @@ OWN = Catalog({
               "f: 워밍업 {fw}, 워밍업 없음 {fc}). 곡률이 고정되어 있으면 워밍업은 이를 늦출 "
               "뿐입니다.",
     },
-})
+}, fallback=R.T)
 
 
-def T(key: str, lang: str, **values) -> str:
-    """This demo's strings, then the ones every demo shares."""
-    return (OWN if key in OWN.strings else R.T)(key, lang, **values)
+T = OWN  # this demo's strings, then the ones every demo shares
 
 
 def _cell(v) -> str:

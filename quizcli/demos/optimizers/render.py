@@ -147,15 +147,13 @@ OWN = Catalog({
         "ko": "주의: 이 골짜기의 주축은 좌표축과 같아서, 좌표마다 스텝 크기를 따로 조정하는 "
               "방법(RMSprop, Adam)에 유리합니다. 골짜기가 회전되어 있으면 그렇지 않습니다.",
     },
-})
+}, fallback=R.T)
 
 MARKERS = {"sgd": "s", "momentum": "m", "nesterov": "n", "rmsprop": "r", "adam": "a",
            "adamw": "w"}
 
 
-def T(key: str, lang: str, **values) -> str:
-    """This demo's strings, then the ones every demo shares."""
-    return (OWN if key in OWN.strings else R.T)(key, lang, **values)
+T = OWN  # this demo's strings, then the ones every demo shares
 
 
 def _pt(p) -> str:

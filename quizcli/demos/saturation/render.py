@@ -35,12 +35,10 @@ OWN = Catalog({
     "st_positive": {"en": "positive", "ko": "양수"},
     "st_none": {"en": "{act}′ does not fall below 1e-2 on either side: it does not saturate.",
                 "ko": "{act}′는 양쪽 어디서도 1e-2 아래로 떨어지지 않습니다. 포화되지 않습니다."},
-})
+}, fallback=R.T)
 
 
-def T(key: str, lang: str, **values) -> str:
-    """This demo's strings, then the ones every demo shares."""
-    return (OWN if key in OWN.strings else R.T)(key, lang, **values)
+T = OWN  # this demo's strings, then the ones every demo shares
 
 
 def _neg(a: float) -> str:

@@ -40,12 +40,10 @@ OWN = Catalog({
         "ko": "깊은 층일수록 ½ 주변으로 더 흩어집니다. 입력이 0 이상이라 각 유닛의 부호가 "
               "입력보다 w·mean(h)에 좌우되기 때문입니다.",
     },
-})
+}, fallback=R.T)
 
 
-def T(key: str, lang: str, **values) -> str:
-    """This demo's strings, then the ones every demo shares."""
-    return (OWN if key in OWN.strings else R.T)(key, lang, **values)
+T = OWN  # this demo's strings, then the ones every demo shares
 
 
 def render(console, r, *, lang: str, ascii_only: bool = False, width: int | None = None) -> None:

@@ -71,12 +71,10 @@ OWN = Catalog({
               "방향은 가파르고 다른 방향은 평평해집니다. LeCun et al.의 처방: 입력을 평균 0으로 "
               "맞추고, 은닉층 활성화 함수로는 1.7159·tanh(2x/3) (§4.4).",
     },
-})
+}, fallback=R.T)
 
 
-def T(key: str, lang: str, **values) -> str:
-    """This demo's strings, then the ones every demo shares."""
-    return (OWN if key in OWN.strings else R.T)(key, lang, **values)
+T = OWN  # this demo's strings, then the ones every demo shares
 
 
 def render(console, r, *, lang: str, ascii_only: bool = False, width: int | None = None) -> None:
