@@ -183,3 +183,60 @@ def test_blind_figures(bank, capsys):
     for lang, (precision, recall, *_rest) in figures.items():
         assert precision >= floors[lang][0], (lang, precision)
         assert recall >= floors[lang][1], (lang, recall)
+
+
+def test_korean_bare_an_before_a_verb_negates_the_noun_before_it():
+    """"초기화는 신경 안 써도 된다" (no need to care about initialization) is pre-verbal
+    negation of the noun phrase: it does not say that initialization matters. But 거의 안 (barely)
+    and 0.25밖에 안 (only) are not negations."""
+    from quizcli.grading.claims import analyse, parse_claim, find_claim
+    from quizcli.grading.lexicon import Lexicon
+    from quizcli.textmatch import normalize
+
+    lex = Lexicon({"init": {"ko": ["초기화"]}, "matters": {"ko": ["신경", "중요"]},
+                   "gradient": {"ko": ["기울기"]}, "vanish": {"ko": ["사라지"]}})
+
+    def holds(claim, text):
+        return find_claim(parse_claim(claim), analyse([normalize(text)], lex)) is not None
+
+    assert holds("init + matters", "초기화는 신경 써야 합니다.")
+    assert not holds("init + matters", "초기화는 신경 안 써도 됩니다.")
+    assert not holds("init + matters", "초기화는 신경 못 씁니다.")
+    assert holds("init + matters", "초기화는 거의 안 바뀌어도 신경 써야 합니다.")
+    # 안 directly before a concept negates that concept, not the subject before it
+    assert holds("gradient + !vanish", "기울기가 안 사라집니다.")
+    assert not holds("gradient + vanish", "기울기가 안 사라집니다.")
+
+
+def test_a_clause_that_refers_back_takes_one_slot_from_the_clause_before():
+    """"Sigmoid saturates. This makes the gradients vanish.": the second sentence's subject is
+    the first one's claim. One slot may come from the clause before when the clause starts with
+    a pronoun or a consequence marker (it, this, so, 그래서, 이 때문에); never two slots, never
+    for a misconception, never without such a marker."""
+    from quizcli.grading.claims import analyse, parse_claim, find_claim
+    from quizcli.grading.lexicon import Lexicon
+    from quizcli.textmatch import normalize
+
+    lex = Lexicon({"sigmoid": {"en": ["sigmoid"], "ko": ["시그모이드"]},
+                   "saturate": {"en": ["saturat"], "ko": ["포화"]},
+                   "gradient": {"en": ["gradient"], "ko": ["기울기"]},
+                   "vanish": {"en": ["vanish"], "ko": ["소실"]}})
+
+    def hit(claim, text, strict=False):
+        return find_claim(parse_claim(claim), analyse([normalize(text)], lex), strict=strict)
+
+    for text in ("Sigmoid saturates. This makes the gradients vanish.",
+                 "Sigmoid saturates, so the gradients vanish.",
+                 "시그모이드는 포화됩니다. 그래서 기울기가 소실됩니다.",
+                 "시그모이드는 포화됩니다. 이 때문에 기울기가 소실됩니다."):
+        h = hit("saturate + gradient + vanish", text)
+        assert h is not None, text
+        assert len(h.phrases) == 3
+    assert hit("saturate + gradient + vanish", "Sigmoid saturates. The gradients vanish.") is None
+    assert hit("sigmoid + saturate + gradient + vanish",
+               "Sigmoid is old. This makes the gradients vanish.") is None
+    assert hit("saturate + gradient + vanish",
+               "Sigmoid saturates. This makes the gradients vanish.", strict=True) is None
+    # the clause before must state it: a negated one lends nothing
+    assert hit("saturate + gradient + vanish",
+               "Sigmoid does not saturate. This makes the gradients vanish.") is None

@@ -13,9 +13,13 @@ How an answer is read (`analyse`), so authors can predict it:
 3. Negation. English `not`, `n't`, `never`, `no`, `without`, `cannot`, `nor` … negate the next
    occurrence within four words ("not only" does not). Korean 않/없/아니/못/말 within the two
    words after an occurrence negate the nearest occurrence before them (사라지지 않는다,
-   소실이 없다, 0이 아니다); the words 안/못 negate the next occurrence.
+   소실이 없다, 0이 아니다); the words 안/못 negate the next occurrence, or, when the verb after
+   them is no concept, the noun before them (초기화는 신경 안 써도); not 거의 안, 0.25밖에 안.
 4. Lists. Three or more groups of occurrences separated only by commas, and/or, `/`, 와/과/및/
    랑/하고/그리고 are a keyword list: its occurrences state nothing and cannot make a claim.
+6. Reference back. A clause that starts with a pronoun or a consequence marker (it, this,
+   they, so, therefore, 이는, 그래서, 이 때문에 …) may take one slot of a claim from the clause
+   before it; never two, never for a misconception.
 5. Reported speech. A clause followed by "but actually / in fact / 사실은 / 실제로는", or framed as
    a misconception, a myth, "people say", 오해, 흔히 … 라고 하지만, is not the candidate's claim.
 """
@@ -136,6 +140,17 @@ _KO_NEW_NOUN = re.compile(_n(r"..(?:가|이|은|는|을|를)$|때문"))
 _CONNECTIVE = re.compile(_n(r"(?:서|니까|므로|고|며|면|는데|때문\S*)(?:\s|,|$)|(?<![a-z])(?:so|because|since|which|and|thus|therefore|but)(?![a-z])|[,;:]"))
 _KO_PRE_NEG = re.compile(_n(r"(?<![\u1100-\u11ff])(?:안|못)\s$"))
 _NEG_WORDS_EN = 4
+_KO_NEG_ADVERBS = {_n("안"), _n("못")}
+_KO_NOT_NEG_BEFORE = re.compile(_n(r"(?:^(?:거의|잘|별로)|밖에)$"))
+# 안/못 as the last word before the next occurrence: it negates that occurrence, not this one
+_KO_NEG_ADVERB_BEFORE_NEXT = re.compile(_n(r"(?:^|\s)(?:안|못)\s*$"))
+# a clause that refers back to the one before it: a pronoun or a consequence marker first
+_ANAPHOR = re.compile(_n(
+    r"^(?:and\s+|so\s+|thus\s+|hence\s+|therefore\s*,?\s+|as a result\s*,?\s+)?"
+    r"(?:it|this|that|they|these|those|which|its|their|doing so|so|thus|hence|therefore"
+    r"|as a result|consequently)(?![a-z])"
+    r"|^(?:이는|이것은|이것이|이게|이건|그것은|그것이|그건|이로 인해|이로써|이 때문에|이때문에|그 때문에"
+    r"|그래서|따라서|그러므로|그러면|결과적으로|즉|이렇게|그렇게|이러한|이런|그러한|그런)(?=[\s,]|$)"))
 
 
 @dataclass
@@ -146,6 +161,9 @@ class Clause:
     negated: set[int] = field(default_factory=set)  # indices into occurrences
     listed: set[int] = field(default_factory=set)
     reported: bool = False
+    # the clause before it, when this one refers back to it ("It …", "This makes …", "그래서 …",
+    # "이는 …"): a claim may take one slot from there (find_claim)
+    antecedent: "Clause | None" = field(default=None, repr=False, compare=False)
     _index: dict | None = field(default=None, repr=False, compare=False)
 
     def by_concept(self) -> dict[str, tuple[list[int], list[int]]]:
@@ -240,6 +258,13 @@ def _mark_negation(clause: Clause) -> None:
         m = _KO_POST_NEG.search(" ".join(window))
         if m and not inside(o.end + m.start()):
             clause.negated.add(i)
+        elif i + 1 == len(occ) or not _KO_NEG_ADVERB_BEFORE_NEXT.search(text[o.end:nxt]):
+            # "체크는 안 해도 된다": a bare 안/못 before a verb that is not itself a concept
+            # (안 사라진다 negates 사라지, below, not the noun before it)
+            # not 거의 안 (barely), 잘 안 (seldom), 0.25밖에 안 (only)
+            if any(w in _KO_NEG_ADVERBS and not _KO_NOT_NEG_BEFORE.search(window[k - 1])
+                   for k, w in enumerate(window) if k):
+                clause.negated.add(i)
         before = text[max(0, o.start - 12):o.start]
         if _KO_PRE_NEG.search(before):
             clause.negated.add(i)
@@ -288,6 +313,7 @@ def analyse(answer_lines: list[str], lexicon: Lexicon, concepts=None) -> list[Cl
     """The answer's clauses with their concept occurrences, negation, lists and reported
     speech marked. `answer_lines`: the answer's lines, each already normalised."""
     clauses: list[Clause] = []
+    previous: Clause | None = None
     for sentence in split_sentences(answer_lines):
         nfd = _n(sentence)
         parts = split_clauses(nfd)
@@ -300,6 +326,9 @@ def analyse(answer_lines: list[str], lexicon: Lexicon, concepts=None) -> list[Cl
             c.occurrences = lexicon.occurrences(c.text, concepts)
             _mark_negation(c)
             _mark_lists(c)
+            if previous is not None and not previous.reported and _ANAPHOR.match(c.text):
+                c.antecedent = previous
+            previous = c
         clauses.extend(new)
     return clauses
 
@@ -330,6 +359,9 @@ def find_claim(claim: Claim, clauses: list[Clause], strict: bool = False) -> Cla
         # skipped without trying the others' combinations
         per_slot = [_candidates(slot, index) for slot in claim.slots]
         if not all(per_slot):
+            hit = None if strict else _borrow(claim, c, per_slot)
+            if hit is not None:
+                return hit
             continue
         chosen = _assign_from(per_slot, [])
         if chosen is not None and strict and not any(k in c.negated for k in chosen):
@@ -344,6 +376,29 @@ def find_claim(claim: Claim, clauses: list[Clause], strict: bool = False) -> Cla
             return ClaimHit(claim, _nfc(c.text), c.sentence,
                             tuple(_nfc(c.occurrences[i].text) for i in chosen))
     return None
+
+
+def _borrow(claim: Claim, c: Clause, per_slot: list[list[int]]) -> ClaimHit | None:
+    """A claim whose one missing slot is met in the antecedent clause ("Sigmoid saturates. This
+    makes gradients vanish."): never for misconceptions, never more than one slot, and never
+    from a clause with an excluded concept."""
+    a = c.antecedent
+    missing = [k for k, cands in enumerate(per_slot) if not cands]
+    if a is None or len(missing) != 1 or len(claim.slots) < 2 or not a.occurrences:
+        return None
+    index = a.by_concept()
+    if claim.excluded and any(index.get(x, ((), ()))[0] for x in claim.excluded):
+        return None
+    far = _candidates(claim.slots[missing[0]], index)
+    if not far:
+        return None
+    rest = [cands for cands in per_slot if cands]
+    chosen = _assign_from(rest, [])
+    if chosen is None:
+        return None
+    phrases = [_nfc(a.occurrences[far[0]].text)] + [_nfc(c.occurrences[i].text) for i in chosen]
+    return ClaimHit(claim, _nfc(c.text), f"{a.sentence} {c.sentence}" if a.sentence != c.sentence
+                    else c.sentence, tuple(phrases))
 
 
 def _candidates(slot, index) -> list[int]:
