@@ -17,11 +17,11 @@ How an answer is read (`analyse`), so authors can predict it:
    them is no concept, the noun before them (초기화는 신경 안 써도); not 거의 안, 0.25밖에 안.
 4. Lists. Three or more groups of occurrences separated only by commas, and/or, `/`, 와/과/및/
    랑/하고/그리고 are a keyword list: its occurrences state nothing and cannot make a claim.
+5. Reported speech. A clause followed by "but actually / in fact / 사실은 / 실제로는", or framed as
+   a misconception, a myth, "people say", 오해, 흔히 … 라고 하지만, is not the candidate's claim.
 6. Reference back. A clause that starts with a pronoun or a consequence marker (it, this,
    they, so, therefore, 이는, 그래서, 이 때문에 …) may take one slot of a claim from the clause
    before it; never two, never for a misconception.
-5. Reported speech. A clause followed by "but actually / in fact / 사실은 / 실제로는", or framed as
-   a misconception, a myth, "people say", 오해, 흔히 … 라고 하지만, is not the candidate's claim.
 """
 
 from __future__ import annotations
