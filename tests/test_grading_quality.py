@@ -134,11 +134,25 @@ def test_only_vanishing_gradient(bank, text):
     "I don't know, maybe something about vanishing gradients and sparsity and dying relu and "
     "He init and cheap compute and zero centered.",
     "기울기 소실, 희소성, dying relu, He 초기화, 연산 비용",
+    # lists whose items carry words no claim uses (issue 10's "list interrupted" weak spot)
+    "Reasons: vanishing gradient problem, sparse activations, computational efficiency, dying "
+    "neurons.",
+    "기울기 소실 해결, 희소한 활성화, 빠른 계산 속도, 죽은 뉴런 문제",
     # negated claims
     "Sigmoid does not saturate, and its gradients don't vanish.",
 ])
 def test_names_lists_and_negated_claims_cover_nothing(bank, text):
     assert grading.grade(bank.get("relu-vs-sigmoid"), text).covered == ()
+
+
+@pytest.mark.parametrize("text", [
+    "ReLU는 계산이 빠르고, 기울기 소실이 적고, 음수에서 0을 내서 희소합니다.",
+    "Sigmoid saturates, so gradients vanish; ReLU is cheap, and it outputs exact zeros, which "
+    "gives sparsity.",
+])
+def test_comma_separated_claims_are_not_a_keyword_list(bank, text):
+    g = grading.grade(bank.get("relu-vs-sigmoid"), text)
+    assert not g.keyword_list and {"sparsity", "compute-cost"} <= set(g.covered)
 
 
 def test_the_issue_examples_are_graded_as_claims(bank):
