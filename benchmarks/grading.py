@@ -13,7 +13,9 @@ cover it). Sets:
   regression tests;
 - blind2 (graded_answers_blind2.yaml, 159 over 32 questions, 121 of them real answers): split into
   `tune` (rubric work may read it) and `held` (measured, never read: its disagreements are never
-  printed).
+  printed);
+- blind3 (graded_answers_blind3.yaml, 169 over 49 questions, 139 of them real answers, mostly on
+  the syllabus added after the first 42 questions): split the same way.
 
 `--grader llm` grades with the model configured by QUIZ_LLM_BASE_URL / QUIZ_LLM_MODEL (or
 llm.toml in the quiz home; README, "Grade with an LLM"), through the same measure(). An answer
@@ -42,8 +44,13 @@ SETS = {
     "blind2-tune": ("graded_answers_blind2.yaml", "tune"),
     "blind2-held": ("graded_answers_blind2.yaml", "held"),
     "blind2-real": ("graded_answers_blind2.yaml", "real"),
+    "blind3": ("graded_answers_blind3.yaml", None),
+    "blind3-tune": ("graded_answers_blind3.yaml", "tune"),
+    "blind3-held": ("graded_answers_blind3.yaml", "held"),
+    "blind3-real": ("graded_answers_blind3.yaml", "real"),
 }
-NEVER_SHOWN = {"blind", "blind2", "blind2-held", "blind2-real"}
+NEVER_SHOWN = {"blind", "blind2", "blind2-held", "blind2-real", "blind3", "blind3-held",
+               "blind3-real"}
 
 
 def load(name: str):

@@ -254,3 +254,22 @@ def test_a_clause_that_refers_back_takes_one_slot_from_the_clause_before():
     # the clause before must state it: a negated one lends nothing
     assert hit("saturate + gradient + vanish",
                "Sigmoid does not saturate. This makes the gradients vanish.") is None
+
+
+@pytest.mark.parametrize("name, size", [("graded_answers_blind2.yaml", 159),
+                                        ("graded_answers_blind3.yaml", 169)])
+def test_blind_sets_2_and_3_are_well_formed(bank, name, size):
+    """Frozen sets: their size, unique ids, real answers with a source, labels that name the
+    question's own key points (never one point both covered and contradicted), and a split
+    that gives each half both languages."""
+    items = _load(name)
+    assert len(items) == size and len({i["id"] for i in items}) == size
+    halves = {"tune": set(), "held": set()}
+    for item in items:
+        ids = {kp.id for kp in bank.get(item["question"]).key_points}
+        covers, contradicts = set(item["covers"]), set(item["contradicts"])
+        assert covers <= ids and contradicts <= ids and not covers & contradicts, item["id"]
+        assert item["lang"] in ("ko", "en") and item["answer"].strip(), item["id"]
+        assert item["source"] and (item["style"] != "real" or item["source"] != "imitation")
+        halves[item["split"]].add(item["lang"])
+    assert halves == {"tune": {"ko", "en"}, "held": {"ko", "en"}}
