@@ -14,6 +14,8 @@ cover it). Sets:
 - blind2 (graded_answers_blind2.yaml, 159 over 32 questions, 121 of them real answers): split into
   `tune` (rubric work may read it) and `held` (measured, never read: its disagreements are never
   printed).
+- para-en (graded_answers_para_en.yaml, 60 over 20 questions): English paraphrase dev set written
+  from the key-point meanings before reading the claims; tunable like `first`.
 
 `--grader llm` grades with the model configured by QUIZ_LLM_BASE_URL / QUIZ_LLM_MODEL (or
 llm.toml in the quiz home; README, "Grade with an LLM"), through the same measure(). An answer
@@ -42,6 +44,7 @@ SETS = {
     "blind2-tune": ("graded_answers_blind2.yaml", "tune"),
     "blind2-held": ("graded_answers_blind2.yaml", "held"),
     "blind2-real": ("graded_answers_blind2.yaml", "real"),
+    "para-en": ("graded_answers_para_en.yaml", None),
 }
 NEVER_SHOWN = {"blind", "blind2", "blind2-held", "blind2-real"}
 
