@@ -227,3 +227,24 @@ def test_a_leaky_relu_sentence_is_not_relu_sparsity(bank):
                       "Leaky ReLU uses a small slope like 0.01 for negative inputs instead of 0, "
                       "so units never die: the gradient is never exactly zero.")
     assert "sparsity" not in g.covered
+
+
+def test_a_list_a_predicate_introduces_is_a_claim_not_bare_keywords(bank):
+    """Found by the English paraphrase set: the textbook sentence listed its three terms after
+    'decomposes into', and the keyword-list rule voided them."""
+    q = bank.get("overfitting-bias-variance")
+    for answer in ("The expected error decomposes into bias squared, variance and irreducible noise.",
+                   "Test error can be split into three parts: the squared bias, the variance, and noise."):
+        g = grading.grade(q, answer)
+        assert "decomposition" in g.covered and not g.keyword_list, answer
+    g = grading.grade(q, "Bias, variance, noise.")
+    assert g.covered == () and g.keyword_list
+
+
+def test_nothing_negates_what_follows(bank):
+    """'nothing really ends up exactly zero' does not say L2 makes weights exactly zero."""
+    q = bank.get("l1-vs-l2")
+    g = grading.grade(q, "L2's pull fades out near zero, so nothing really ends up exactly zero.")
+    assert not g.misconceptions
+    g = grading.grade(q, "L2 pushes the weights exactly to zero.")
+    assert g.misconceptions

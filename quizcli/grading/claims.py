@@ -16,7 +16,8 @@ How an answer is read (`analyse`), so authors can predict it:
    소실이 없다, 0이 아니다); the words 안/못 negate the next occurrence, or, when the verb after
    them is no concept, the noun before them (초기화는 신경 안 써도); not 거의 안, 0.25밖에 안.
 4. Lists. Three or more groups of occurrences separated only by commas, and/or, `/`, 와/과/및/
-   랑/하고/그리고 are a keyword list: its occurrences state nothing and cannot make a claim.
+   랑/하고/그리고 are a keyword list: its occurrences state nothing and cannot make a claim,
+   unless a predicate introduces them ("decomposes into A, B and C", "split into three parts:").
 6. Reference back. A clause that starts with a pronoun or a consequence marker (it, this,
    they, so, therefore, 이는, 그래서, 이 때문에 …) may take one slot of a claim from the clause
    before it; never two, never for a misconception.
@@ -127,7 +128,7 @@ _NOMINAL_REST = re.compile(_n(r"(?:성|화|들|률|율|값|법)(?:과|와|이나
 _LATIN_REST = re.compile(r"[a-z0-9'’]*")
 _WORD_REST = re.compile(r"[^\s,/;:]*")
 _EN_NEG = re.compile(
-    r"(?<![a-z])(?:not|never|no|without|cannot|can't|cant|nor|neither|none|hardly|barely|"
+    r"(?<![a-z])(?:not|never|no|without|cannot|can't|cant|nor|neither|none|nothing|hardly|barely|"
     r"lack(?:s|ing)?|fails? to|free of|[a-z]+n['’]t|dont|doesnt|isnt|wont|arent|didnt|wasnt)(?![a-z])")
 _EN_POST_NEG = re.compile(
     r"^\s*(?:do|does|did|will|would|can|could|should)?\s*(?:n['’]t|not|never)\s*(?:really\s*)?"
@@ -137,6 +138,12 @@ _EN_NOT_NEG = re.compile(r"^\s*(?:only|just|merely|to mention)(?![a-z])|^\s*matt
                          r"|^\s*(?:really\s*)?(?:happen|occur|exist|arise|appear|show up)")
 _KO_POST_NEG = re.compile(_n(r"않|없|아니|아닌|아닙|(?<!잘)못|말고|마세|마라|마십"))
 _KO_NEW_NOUN = re.compile(_n(r"..(?:가|이|은|는|을|를)$|때문"))
+# what introduces a list as the object of a claim (English; _mark_lists)
+_ENUMERATION = re.compile(
+    r"(?:decompos\w*|splits?|broken|breaks?(?: down)?|divided|consists?|comprises?|made up"
+    r"|composed|sum|(?:three|two|four|3|2|4) (?:parts|terms|components|pieces))"
+    r"(?: (?:into|of|as|up into))?(?: (?:three|two|four|3|2|4) (?:parts|terms|components|pieces))?"
+    r"\s*[:=]?\s*(?:the\s*)?$")
 _CONNECTIVE = re.compile(_n(r"(?:서|니까|므로|고|며|면|는데|때문\S*)(?:\s|,|$)|(?<![a-z])(?:so|because|since|which|and|thus|therefore|but)(?![a-z])|[,;:]"))
 _KO_PRE_NEG = re.compile(_n(r"(?<![\u1100-\u11ff])(?:안|못)\s$"))
 _NEG_WORDS_EN = 4
@@ -305,6 +312,11 @@ def _mark_lists(clause: Clause) -> None:
     runs.append(run)
     for run in runs:
         if len(run) >= 3 and run[-1] == len(items) - 1:
+            # a list that a predicate introduces is the sentence's object, not bare keywords:
+            # "the error decomposes into bias², variance and noise", "split into three parts: …"
+            if _ENUMERATION.search(text[max(0, occ[items[run[0]][0]].start - 60):
+                                        occ[items[run[0]][0]].start]):
+                continue
             for it in run:
                 clause.listed.update(items[it])
 
