@@ -239,6 +239,12 @@ def test_a_list_a_predicate_introduces_is_a_claim_not_bare_keywords(bank):
         assert "decomposition" in g.covered and not g.keyword_list, answer
     g = grading.grade(q, "Bias, variance, noise.")
     assert g.covered == () and g.keyword_list
+    # a modal verb puts a list forward as advice; "I'd say" still names keywords
+    q = bank.get("class-imbalance")
+    g = grading.grade(q, "You can also resample, oversampling the minority or undersampling the majority class.")
+    assert "resampling" in g.covered and not g.keyword_list
+    g = grading.grade(q, "I'd say resampling, oversampling the minority, undersampling the majority.")
+    assert "resampling" not in g.covered and g.keyword_list
 
 
 def test_nothing_negates_what_follows(bank):
@@ -248,3 +254,13 @@ def test_nothing_negates_what_follows(bank):
     assert not g.misconceptions
     g = grading.grade(q, "L2 pushes the weights exactly to zero.")
     assert g.misconceptions
+
+
+def test_non_negates_and_comma_while_contrasts(bank):
+    """'non-convex' is not convex, and ', while' starts a contrasting clause: the correct
+    comparison is credited, the swapped one is flagged."""
+    q = bank.get("cross-entropy-vs-mse")
+    g = grading.grade(q, "Cross-entropy is convex in the logits, while MSE on a sigmoid is non-convex.")
+    assert "penalty-and-convexity" in g.covered and not g.misconceptions
+    g = grading.grade(q, "Cross-entropy isn't convex, MSE is convex, so MSE is easier to optimize.")
+    assert "penalty-and-convexity" not in g.covered and g.misconceptions

@@ -8,16 +8,18 @@ r"""Claims: what a key point says, as concepts that must occur together in one c
 
 How an answer is read (`analyse`), so authors can predict it:
 1. Lines, then sentences (. ? ! ; — not the dot inside 0.25), then clauses at contrast markers
-   (but, however, whereas, although, 하지만, 그러나, 반면, -지만 …). A claim holds within one clause.
+   (but, however, whereas, although, ", while", 하지만, 그러나, 반면, -지만 …). A claim holds within
+   one clause.
 2. Concept occurrences come from the lexicon (lexicon.py): longest form first, non-overlapping.
-3. Negation. English `not`, `n't`, `never`, `no`, `without`, `cannot`, `nor` … negate the next
+3. Negation. English `not`, `n't`, `never`, `no`, `non-`, `without`, `cannot`, `nor` … negate the next
    occurrence within four words ("not only" does not). Korean 않/없/아니/못/말 within the two
    words after an occurrence negate the nearest occurrence before them (사라지지 않는다,
    소실이 없다, 0이 아니다); the words 안/못 negate the next occurrence, or, when the verb after
    them is no concept, the noun before them (초기화는 신경 안 써도); not 거의 안, 0.25밖에 안.
 4. Lists. Three or more groups of occurrences separated only by commas, and/or, `/`, 와/과/및/
    랑/하고/그리고 are a keyword list: its occurrences state nothing and cannot make a claim,
-   unless a predicate introduces them ("decomposes into A, B and C", "split into three parts:").
+   unless a predicate introduces them ("decomposes into A, B and C", "split into three parts:")
+   or a modal verb puts them forward ("you can resample, oversampling A or undersampling B").
 6. Reference back. A clause that starts with a pronoun or a consequence marker (it, this,
    they, so, therefore, 이는, 그래서, 이 때문에 …) may take one slot of a claim from the clause
    before it; never two, never for a misconception.
@@ -111,6 +113,7 @@ _SENTENCE_END = re.compile(r"(?<!\bi\.e\.)(?<!\be\.g\.)(?<!\bal\.)(?<!\bvs\.)(?<
 _CONTRAST = re.compile(_n(
     r"(?:,\s*|\s)(?=(?:but|however|whereas|although|though|yet|nevertheless|하지만|그러나|그렇지만"
     r"|반면|반대로|그런데|다만|그래도)(?:[\s,]|$))"
+    r"|,\s*(?=while\s)"
     r"|(?<=[\u1100-\u11ff]지만)\s+"))
 _CONJUNCTION_ONLY = re.compile(_n(r"(?:하지만|그렇지만)[\s,]*"))
 _ACTUALLY = re.compile(_n(r"^(?:but|however|yet|하지만|그러나|그런데|그렇지만)?[\s,]*"
@@ -128,7 +131,7 @@ _NOMINAL_REST = re.compile(_n(r"(?:성|화|들|률|율|값|법)(?:과|와|이나
 _LATIN_REST = re.compile(r"[a-z0-9'’]*")
 _WORD_REST = re.compile(r"[^\s,/;:]*")
 _EN_NEG = re.compile(
-    r"(?<![a-z])(?:not|never|no|without|cannot|can't|cant|nor|neither|none|nothing|hardly|barely|"
+    r"(?<![a-z])(?:not|never|no|non(?=-)|without|cannot|can't|cant|nor|neither|none|nothing|hardly|barely|"
     r"lack(?:s|ing)?|fails? to|free of|[a-z]+n['’]t|dont|doesnt|isnt|wont|arent|didnt|wasnt)(?![a-z])")
 _EN_POST_NEG = re.compile(
     r"^\s*(?:do|does|did|will|would|can|could|should)?\s*(?:n['’]t|not|never)\s*(?:really\s*)?"
@@ -144,6 +147,8 @@ _ENUMERATION = re.compile(
     r"|composed|sum|(?:three|two|four|3|2|4) (?:parts|terms|components|pieces))"
     r"(?: (?:into|of|as|up into))?(?: (?:three|two|four|3|2|4) (?:parts|terms|components|pieces))?"
     r"\s*[:=]?\s*(?:the\s*)?$")
+_MODAL = re.compile(r"(?:(?<![a-z])(?:can|could|should|must|would|need to|have to)|['’]d)(?![a-z])"
+                    r"(?! (?:say|mention|list|guess|think|name)(?![a-z]))")
 _CONNECTIVE = re.compile(_n(r"(?:서|니까|므로|고|며|면|는데|때문\S*)(?:\s|,|$)|(?<![a-z])(?:so|because|since|which|and|thus|therefore|but)(?![a-z])|[,;:]"))
 _KO_PRE_NEG = re.compile(_n(r"(?<![\u1100-\u11ff])(?:안|못)\s$"))
 _NEG_WORDS_EN = 4
@@ -314,8 +319,11 @@ def _mark_lists(clause: Clause) -> None:
         if len(run) >= 3 and run[-1] == len(items) - 1:
             # a list that a predicate introduces is the sentence's object, not bare keywords:
             # "the error decomposes into bias², variance and noise", "split into three parts: …"
-            if _ENUMERATION.search(text[max(0, occ[items[run[0]][0]].start - 60):
-                                        occ[items[run[0]][0]].start]):
+            # and so is one a modal verb puts forward ("you can also resample, oversampling the
+            # minority or undersampling the majority"), but not "I'd say A, B, C"
+            start = occ[items[run[0]][0]].start
+            if (_ENUMERATION.search(text[max(0, start - 60):start])
+                    or _MODAL.search(text[:start])):
                 continue
             for it in run:
                 clause.listed.update(items[it])
