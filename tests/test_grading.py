@@ -264,3 +264,15 @@ def test_non_negates_and_comma_while_contrasts(bank):
     assert "penalty-and-convexity" in g.covered and not g.misconceptions
     g = grading.grade(q, "Cross-entropy isn't convex, MSE is convex, so MSE is easier to optimize.")
     assert "penalty-and-convexity" not in g.covered and g.misconceptions
+
+
+def test_while_contrasts_but_not_while_training(bank):
+    q = bank.get("transformer-vs-rnn")
+    g = grading.grade(q, "Attention is linear in the sequence length while RNNs are quadratic.")
+    assert "cost" not in g.covered
+    g = grading.grade(q, "Self-attention is quadratic in the sequence length, O(n²·d) per layer.")
+    assert "cost" in g.covered
+    # temporal 'while' keeps the clause whole
+    q = bank.get("dropout")
+    g = grading.grade(q, "Each neuron is randomly dropped with probability p while training.")
+    assert "mechanism" in g.covered

@@ -8,7 +8,7 @@ r"""Claims: what a key point says, as concepts that must occur together in one c
 
 How an answer is read (`analyse`), so authors can predict it:
 1. Lines, then sentences (. ? ! ; — not the dot inside 0.25), then clauses at contrast markers
-   (but, however, whereas, although, ", while", 하지만, 그러나, 반면, -지만 …). A claim holds within
+   (but, however, whereas, although, while (not "while training"), 하지만, 그러나, 반면, -지만 …). A claim holds within
    one clause.
 2. Concept occurrences come from the lexicon (lexicon.py): longest form first, non-overlapping.
 3. Negation. English `not`, `n't`, `never`, `no`, `non-`, `without`, `cannot`, `nor` … negate the next
@@ -18,7 +18,8 @@ How an answer is read (`analyse`), so authors can predict it:
    them is no concept, the noun before them (초기화는 신경 안 써도); not 거의 안, 0.25밖에 안.
 4. Lists. Three or more groups of occurrences separated only by commas, and/or, `/`, 와/과/및/
    랑/하고/그리고 are a keyword list: its occurrences state nothing and cannot make a claim,
-   unless a predicate introduces them ("decomposes into A, B and C", "split into three parts:")
+   unless a predicate introduces them ("decomposes into A, B and C", "split into three parts:",
+   "turns each token into a query, a key and a value")
    or a modal verb puts them forward ("you can resample, oversampling A or undersampling B").
 6. Reference back. A clause that starts with a pronoun or a consequence marker (it, this,
    they, so, therefore, 이는, 그래서, 이 때문에 …) may take one slot of a claim from the clause
@@ -113,7 +114,7 @@ _SENTENCE_END = re.compile(r"(?<!\bi\.e\.)(?<!\be\.g\.)(?<!\bal\.)(?<!\bvs\.)(?<
 _CONTRAST = re.compile(_n(
     r"(?:,\s*|\s)(?=(?:but|however|whereas|although|though|yet|nevertheless|하지만|그러나|그렇지만"
     r"|반면|반대로|그런데|다만|그래도)(?:[\s,]|$))"
-    r"|,\s*(?=while\s)"
+    r"|,\s*(?=while\s)|\s(?=while\s(?![a-z]+ing(?![a-z]))(?!(?:we|you|it|they|i|the model)\s))"
     r"|(?<=[\u1100-\u11ff]지만)\s+"))
 _CONJUNCTION_ONLY = re.compile(_n(r"(?:하지만|그렇지만)[\s,]*"))
 _ACTUALLY = re.compile(_n(r"^(?:but|however|yet|하지만|그러나|그런데|그렇지만)?[\s,]*"
@@ -146,7 +147,8 @@ _ENUMERATION = re.compile(
     r"(?:decompos\w*|splits?|broken|breaks?(?: down)?|divided|consists?|comprises?|made up"
     r"|composed|sum|(?:three|two|four|3|2|4) (?:parts|terms|components|pieces))"
     r"(?: (?:into|of|as|up into))?(?: (?:three|two|four|3|2|4) (?:parts|terms|components|pieces))?"
-    r"\s*[:=]?\s*(?:the\s*)?$")
+    r"\s*[:=]?\s*(?:the\s*)?$"
+    r"|(?<![a-z])(?:into|to produce|to get)\s*(?:the|a|an)?\s*$")
 _MODAL = re.compile(r"(?:(?<![a-z])(?:can|could|should|must|would|need to|have to)|['’]d)(?![a-z])"
                     r"(?! (?:say|mention|list|guess|think|name)(?![a-z]))")
 _CONNECTIVE = re.compile(_n(r"(?:서|니까|므로|고|며|면|는데|때문\S*)(?:\s|,|$)|(?<![a-z])(?:so|because|since|which|and|thus|therefore|but)(?![a-z])|[,;:]"))
