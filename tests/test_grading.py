@@ -276,3 +276,16 @@ def test_while_contrasts_but_not_while_training(bank):
     q = bank.get("dropout")
     g = grading.grade(q, "Each neuron is randomly dropped with probability p while training.")
     assert "mechanism" in g.covered
+
+
+def test_a_negator_stops_at_a_new_subject(bank):
+    """'if a layer isn't useful it can just learn zero': the negation belongs to 'useful'."""
+    q = bank.get("residual-connections")
+    g = grading.grade(q, "You add the input back to the output of the block, so it's x plus F of x. "
+                         "That way if a layer isn't useful it can just learn zero and pass the input through.")
+    assert "residual-form" in g.covered
+    clause = grading.read_answer(q, "If a layer isn't useful it can just learn zero.", bank.lexicon)[0]
+    learned = [i for i, o in enumerate(clause.occurrences) if "learned" in o.concepts]
+    assert learned and not clause.negated & set(learned)
+    g = grading.grade(q, "The residual branch does not learn anything useful.")
+    assert "residual-form" not in g.covered

@@ -154,6 +154,9 @@ _MODAL = re.compile(r"(?:(?<![a-z])(?:can|could|should|must|would|need to|have t
 _CONNECTIVE = re.compile(_n(r"(?:서|니까|므로|고|며|면|는데|때문\S*)(?:\s|,|$)|(?<![a-z])(?:so|because|since|which|and|thus|therefore|but)(?![a-z])|[,;:]"))
 _KO_PRE_NEG = re.compile(_n(r"(?<![\u1100-\u11ff])(?:안|못)\s$"))
 _NEG_WORDS_EN = 4
+# a new subject or a conjunction ends an English negator's reach: "if a layer isn't useful it
+# can just learn zero" does not negate "learn"
+_NEG_STOP = re.compile(r"(?<![a-z])(?:it|they|we|you|he|she|which|that|so|then|and|because)(?![a-z])")
 _KO_NEG_ADVERBS = {_n("안"), _n("못")}
 _KO_NOT_NEG_BEFORE = re.compile(_n(r"(?:^(?:거의|잘|별로)|밖에)$"))
 # 안/못 as the last word before the next occurrence: it negates that occurrence, not this one
@@ -244,7 +247,8 @@ def _mark_negation(clause: Clause) -> None:
         for i, o in enumerate(occ):
             if o.start >= m.end():
                 between = text[m.end():o.start]
-                if len(between.split()) <= _NEG_WORDS_EN and not re.search(r"[,;:]", between):
+                if (len(between.split()) <= _NEG_WORDS_EN and not re.search(r"[,;:]", between)
+                        and not _NEG_STOP.search(between)):
                     clause.negated.add(i)
                 break
     # English: "X does not happen / never occurs / is not a problem" negates X
