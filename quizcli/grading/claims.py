@@ -22,7 +22,7 @@ How an answer is read (`analyse`), so authors can predict it:
    "turns each token into a query, a key and a value")
    or a modal verb puts them forward ("you can resample, oversampling A or undersampling B").
 6. Reference back. A clause that starts with a pronoun or a consequence marker (it, this,
-   they, so, therefore, 이는, 그래서, 이 때문에 …) may take one slot of a claim from the clause
+   they, so, therefore, while, 이는, 그래서, 이 때문에 …) may take one slot of a claim from the clause
    before it; never two, never for a misconception.
 5. Reported speech. A clause followed by "but actually / in fact / 사실은 / 실제로는", or framed as
    a misconception, a myth, "people say", 오해, 흔히 … 라고 하지만, is not the candidate's claim.
@@ -165,7 +165,7 @@ _KO_NEG_ADVERB_BEFORE_NEXT = re.compile(_n(r"(?:^|\s)(?:안|못)\s*$"))
 _ANAPHOR = re.compile(_n(
     r"^(?:and\s+|so\s+|thus\s+|hence\s+|therefore\s*,?\s+|as a result\s*,?\s+)?"
     r"(?:it|this|that|they|these|those|which|its|their|doing so|so|thus|hence|therefore"
-    r"|as a result|consequently)(?![a-z])"
+    r"|as a result|consequently|while)(?![a-z])"
     r"|^(?:이는|이것은|이것이|이게|이건|그것은|그것이|그건|이로 인해|이로써|이 때문에|이때문에|그 때문에"
     r"|그래서|따라서|그러므로|그러면|결과적으로|즉|이렇게|그렇게|이러한|이런|그러한|그런)(?=[\s,]|$)"))
 
