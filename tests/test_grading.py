@@ -289,3 +289,18 @@ def test_a_negator_stops_at_a_new_subject(bank):
     assert learned and not clause.negated & set(learned)
     g = grading.grade(q, "The residual branch does not learn anything useful.")
     assert "residual-form" not in g.covered
+
+
+def test_hedges_and_not_needed_void_the_claim(bank):
+    q = bank.get("dropout")
+    g = grading.grade(q, "I'm not sure dropout zeroes units at random, maybe it prunes weights permanently.")
+    assert "mechanism" not in g.covered
+    g = grading.grade(q, "I think dropout zeroes each unit at random with probability p during training.")
+    assert "mechanism" in g.covered
+    g = grading.grade(q, "You keep dropout on at inference, model.eval() doesn't matter.")
+    assert "eval-mode" not in g.covered
+    q = bank.get("attention-scaling")
+    g = grading.grade(q, "Scaling isn't needed: the dot product's variance doesn't grow with the dimension.")
+    assert "variance-grows" not in g.covered and g.misconceptions
+    g = grading.grade(q, "The variance of q·k grows linearly with d_k, so we divide by √d_k.")
+    assert {"variance-grows", "fix"} <= set(g.covered) and not g.misconceptions

@@ -25,7 +25,8 @@ How an answer is read (`analyse`), so authors can predict it:
    they, so, therefore, while, 이는, 그래서, 이 때문에 …) may take one slot of a claim from the clause
    before it; never two, never for a misconception.
 5. Reported speech. A clause followed by "but actually / in fact / 사실은 / 실제로는", or framed as
-   a misconception, a myth, "people say", 오해, 흔히 … 라고 하지만, is not the candidate's claim.
+   a misconception, a myth, "people say", 오해, 흔히 … 라고 하지만, or hedged ("not sure", "no
+   idea", "I doubt"), is not the candidate's claim.
 """
 
 from __future__ import annotations
@@ -123,7 +124,9 @@ _REPORTED = re.compile(_n(
     r"misconception|(?<![a-z])myths?(?![a-z])|common mistake|it is a mistake|wrong to (?:say|think)"
     r"|people (?:say|think|believe)|some (?:say|claim)|is often (?:said|claimed)|wrong answer"
     r"|오해|잘못 알려|착각|흔한 오답|대표적인 오답|오답은 "
-    r"|흔히들|라고들|다고들"))
+    r"|흔히들|라고들|다고들"
+    # a hedge the candidate puts on the clause: "I'm not sure dropout zeroes units at random"
+    r"|not (?:really )?sure|not certain|no idea|i doubt|(?:don't|do not|dont) know (?:if|whether)"))
 _SEPARATOR = re.compile(_n(
     r"\s*(?:,|/|&|·|and|or|및|그리고|또는|혹은|plus)?\s*(?:,|/|&|and|or)?\s*(?:the|a|an)?\s*"))
 _COORD_PARTICLE = re.compile(_n(r"(?:와|과|랑|이랑|하고|이나|나|,|/)$"))
@@ -137,7 +140,7 @@ _EN_NEG = re.compile(
 _EN_POST_NEG = re.compile(
     r"^\s*(?:do|does|did|will|would|can|could|should)?\s*(?:n['’]t|not|never)\s*(?:really\s*)?"
     r"(?:happen|occur|exist|arise|appear|show up|matter)|^\s*(?:is|are|was|were)(?:n['’]t| not)"
-    r"\s*(?:a problem|an issue|present|there)|^\s*(?:never|rarely|no longer)\s*(?:happen|occur|arise)")
+    r"\s*(?:a problem|an issue|present|there|needed|necessary|required)|^\s*(?:never|rarely|no longer)\s*(?:happen|occur|arise)")
 _EN_NOT_NEG = re.compile(r"^\s*(?:only|just|merely|to mention)(?![a-z])|^\s*matter(?![a-z])"
                          r"|^\s*(?:really\s*)?(?:happen|occur|exist|arise|appear|show up)")
 _KO_POST_NEG = re.compile(_n(r"않|없|아니|아닌|아닙|(?<!잘)못|말고|마세|마라|마십"))
@@ -254,6 +257,8 @@ def _mark_negation(clause: Clause) -> None:
     # English: "X does not happen / never occurs / is not a problem" negates X
     for i, o in enumerate(occ):
         rest = _LATIN_REST.match(text, o.end).end()
+        if text.startswith("()", rest):  # "model.eval() doesn't matter"
+            rest += 2
         if _EN_POST_NEG.match(text[rest:rest + 40]):
             # the whole noun phrase before it: "vanishing gradients do not happen"
             j = i
