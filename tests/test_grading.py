@@ -227,3 +227,80 @@ def test_a_leaky_relu_sentence_is_not_relu_sparsity(bank):
                       "Leaky ReLU uses a small slope like 0.01 for negative inputs instead of 0, "
                       "so units never die: the gradient is never exactly zero.")
     assert "sparsity" not in g.covered
+
+
+def test_a_list_a_predicate_introduces_is_a_claim_not_bare_keywords(bank):
+    """Found by the English paraphrase set: the textbook sentence listed its three terms after
+    'decomposes into', and the keyword-list rule voided them."""
+    q = bank.get("overfitting-bias-variance")
+    for answer in ("The expected error decomposes into bias squared, variance and irreducible noise.",
+                   "Test error can be split into three parts: the squared bias, the variance, and noise."):
+        g = grading.grade(q, answer)
+        assert "decomposition" in g.covered and not g.keyword_list, answer
+    g = grading.grade(q, "Bias, variance, noise.")
+    assert g.covered == () and g.keyword_list
+    # a modal verb puts a list forward as advice; "I'd say" still names keywords
+    q = bank.get("class-imbalance")
+    g = grading.grade(q, "You can also resample, oversampling the minority or undersampling the majority class.")
+    assert "resampling" in g.covered and not g.keyword_list
+    g = grading.grade(q, "I'd say resampling, oversampling the minority, undersampling the majority.")
+    assert "resampling" not in g.covered and g.keyword_list
+
+
+def test_nothing_negates_what_follows(bank):
+    """'nothing really ends up exactly zero' does not say L2 makes weights exactly zero."""
+    q = bank.get("l1-vs-l2")
+    g = grading.grade(q, "L2's pull fades out near zero, so nothing really ends up exactly zero.")
+    assert not g.misconceptions
+    g = grading.grade(q, "L2 pushes the weights exactly to zero.")
+    assert g.misconceptions
+
+
+def test_non_negates_and_comma_while_contrasts(bank):
+    """'non-convex' is not convex, and ', while' starts a contrasting clause: the correct
+    comparison is credited, the swapped one is flagged."""
+    q = bank.get("cross-entropy-vs-mse")
+    g = grading.grade(q, "Cross-entropy is convex in the logits, while MSE on a sigmoid is non-convex.")
+    assert "penalty-and-convexity" in g.covered and not g.misconceptions
+    g = grading.grade(q, "Cross-entropy isn't convex, MSE is convex, so MSE is easier to optimize.")
+    assert "penalty-and-convexity" not in g.covered and g.misconceptions
+
+
+def test_while_contrasts_but_not_while_training(bank):
+    q = bank.get("transformer-vs-rnn")
+    g = grading.grade(q, "Attention is linear in the sequence length while RNNs are quadratic.")
+    assert "cost" not in g.covered
+    g = grading.grade(q, "Self-attention is quadratic in the sequence length, O(n²·d) per layer.")
+    assert "cost" in g.covered
+    # temporal 'while' keeps the clause whole
+    q = bank.get("dropout")
+    g = grading.grade(q, "Each neuron is randomly dropped with probability p while training.")
+    assert "mechanism" in g.covered
+
+
+def test_a_negator_stops_at_a_new_subject(bank):
+    """'if a layer isn't useful it can just learn zero': the negation belongs to 'useful'."""
+    q = bank.get("residual-connections")
+    g = grading.grade(q, "You add the input back to the output of the block, so it's x plus F of x. "
+                         "That way if a layer isn't useful it can just learn zero and pass the input through.")
+    assert "residual-form" in g.covered
+    clause = grading.read_answer(q, "If a layer isn't useful it can just learn zero.", bank.lexicon)[0]
+    learned = [i for i, o in enumerate(clause.occurrences) if "learned" in o.concepts]
+    assert learned and not clause.negated & set(learned)
+    g = grading.grade(q, "The residual branch does not learn anything useful.")
+    assert "residual-form" not in g.covered
+
+
+def test_hedges_and_not_needed_void_the_claim(bank):
+    q = bank.get("dropout")
+    g = grading.grade(q, "I'm not sure dropout zeroes units at random, maybe it prunes weights permanently.")
+    assert "mechanism" not in g.covered
+    g = grading.grade(q, "I think dropout zeroes each unit at random with probability p during training.")
+    assert "mechanism" in g.covered
+    g = grading.grade(q, "You keep dropout on at inference, model.eval() doesn't matter.")
+    assert "eval-mode" not in g.covered
+    q = bank.get("attention-scaling")
+    g = grading.grade(q, "Scaling isn't needed: the dot product's variance doesn't grow with the dimension.")
+    assert "variance-grows" not in g.covered and g.misconceptions
+    g = grading.grade(q, "The variance of q·k grows linearly with d_k, so we divide by √d_k.")
+    assert {"variance-grows", "fix"} <= set(g.covered) and not g.misconceptions

@@ -8,19 +8,26 @@ r"""Claims: what a key point says, as concepts that must occur together in one c
 
 How an answer is read (`analyse`), so authors can predict it:
 1. Lines, then sentences (. ? ! ; — not the dot inside 0.25), then clauses at contrast markers
-   (but, however, whereas, although, 하지만, 그러나, 반면, -지만 …). A claim holds within one clause.
+   (but, however, whereas, although, while (not "while training"), 하지만, 그러나, 반면, -지만 …). A claim holds within
+   one clause.
 2. Concept occurrences come from the lexicon (lexicon.py): longest form first, non-overlapping.
-3. Negation. English `not`, `n't`, `never`, `no`, `without`, `cannot`, `nor` … negate the next
+3. Negation. English `not`, `n't`, `never`, `no`, `non-`, `without`, `cannot`, `nor` … negate the next
    occurrence within four words ("not only" does not). Korean 않/없/아니/못/말 within the two
    words after an occurrence negate the nearest occurrence before them (사라지지 않는다,
    소실이 없다, 0이 아니다); the words 안/못 negate the next occurrence, or, when the verb after
    them is no concept, the noun before them (초기화는 신경 안 써도); not 거의 안, 0.25밖에 안.
 4. Lists. Three or more groups of occurrences separated only by commas, and/or, `/`, 와/과/및/
-   랑/하고/그리고 are a keyword list: its occurrences state nothing and cannot make a claim.
+   랑/하고/그리고 are a keyword list: its occurrences state nothing and cannot make a claim,
+   unless a predicate introduces them ("decomposes into A, B and C", "split into three parts:",
+   "turns each token into a query, a key and a value")
+   or a modal verb puts them forward ("you can resample, oversampling A or undersampling B").
+   So are three or more short verbless noun phrases separated by commas ("vanishing gradient
+   problem, sparse activations, computational efficiency").
 5. Reported speech. A clause followed by "but actually / in fact / 사실은 / 실제로는", or framed as
-   a misconception, a myth, "people say", 오해, 흔히 … 라고 하지만, is not the candidate's claim.
+   a misconception, a myth, "people say", 오해, 흔히 … 라고 하지만, or hedged ("not sure", "no
+   idea", "I doubt"), is not the candidate's claim.
 6. Reference back. A clause that starts with a pronoun or a consequence marker (it, this,
-   they, so, therefore, 이는, 그래서, 이 때문에 …) may take one slot of a claim from the clause
+   they, so, therefore, while, 이는, 그래서, 이 때문에 …) may take one slot of a claim from the clause
    before it; never two, never for a misconception.
 """
 
@@ -110,6 +117,7 @@ _SENTENCE_END = re.compile(r"(?<!\bi\.e\.)(?<!\be\.g\.)(?<!\bal\.)(?<!\bvs\.)(?<
 _CONTRAST = re.compile(_n(
     r"(?:,\s*|\s)(?=(?:but|however|whereas|although|though|yet|nevertheless|하지만|그러나|그렇지만"
     r"|반면|반대로|그런데|다만|그래도)(?:[\s,]|$))"
+    r"|,\s*(?=while\s)|\s(?=while\s(?![a-z]+ing(?![a-z]))(?!(?:we|you|it|they|i|the model)\s))"
     r"|(?<=[\u1100-\u11ff]지만)\s+"))
 _CONJUNCTION_ONLY = re.compile(_n(r"(?:하지만|그렇지만)[\s,]*"))
 _ACTUALLY = re.compile(_n(r"^(?:but|however|yet|하지만|그러나|그런데|그렇지만)?[\s,]*"
@@ -118,7 +126,9 @@ _REPORTED = re.compile(_n(
     r"misconception|(?<![a-z])myths?(?![a-z])|common mistake|it is a mistake|wrong to (?:say|think)"
     r"|people (?:say|think|believe)|some (?:say|claim)|is often (?:said|claimed)|wrong answer"
     r"|오해|잘못 알려|착각|흔한 오답|대표적인 오답|오답은 "
-    r"|흔히들|라고들|다고들"))
+    r"|흔히들|라고들|다고들"
+    # a hedge the candidate puts on the clause: "I'm not sure dropout zeroes units at random"
+    r"|not (?:really )?sure|not certain|no idea|i doubt|(?:don't|do not|dont) know (?:if|whether)"))
 _SEPARATOR = re.compile(_n(
     r"\s*(?:,|/|&|·|and|or|및|그리고|또는|혹은|plus)?\s*(?:,|/|&|and|or)?\s*(?:the|a|an)?\s*"))
 _COORD_PARTICLE = re.compile(_n(r"(?:와|과|랑|이랑|하고|이나|나|,|/)$"))
@@ -127,19 +137,31 @@ _NOMINAL_REST = re.compile(_n(r"(?:성|화|들|률|율|값|법)(?:과|와|이나
 _LATIN_REST = re.compile(r"[a-z0-9'’]*")
 _WORD_REST = re.compile(r"[^\s,/;:]*")
 _EN_NEG = re.compile(
-    r"(?<![a-z])(?:not|never|no|without|cannot|can't|cant|nor|neither|none|hardly|barely|"
+    r"(?<![a-z])(?:not|never|no|non(?=-)|without|cannot|can't|cant|nor|neither|none|nothing|hardly|barely|"
     r"lack(?:s|ing)?|fails? to|free of|[a-z]+n['’]t|dont|doesnt|isnt|wont|arent|didnt|wasnt)(?![a-z])")
 _EN_POST_NEG = re.compile(
     r"^\s*(?:do|does|did|will|would|can|could|should)?\s*(?:n['’]t|not|never)\s*(?:really\s*)?"
     r"(?:happen|occur|exist|arise|appear|show up|matter)|^\s*(?:is|are|was|were)(?:n['’]t| not)"
-    r"\s*(?:a problem|an issue|present|there)|^\s*(?:never|rarely|no longer)\s*(?:happen|occur|arise)")
+    r"\s*(?:a problem|an issue|present|there|needed|necessary|required)|^\s*(?:never|rarely|no longer)\s*(?:happen|occur|arise)")
 _EN_NOT_NEG = re.compile(r"^\s*(?:only|just|merely|to mention)(?![a-z])|^\s*matter(?![a-z])"
                          r"|^\s*(?:really\s*)?(?:happen|occur|exist|arise|appear|show up)")
 _KO_POST_NEG = re.compile(_n(r"않|없|아니|아닌|아닙|(?<!잘)못|말고|마세|마라|마십"))
 _KO_NEW_NOUN = re.compile(_n(r"..(?:가|이|은|는|을|를)$|때문"))
+# what introduces a list as the object of a claim (English; _mark_lists)
+_ENUMERATION = re.compile(
+    r"(?:decompos\w*|splits?|broken|breaks?(?: down)?|divided|consists?|comprises?|made up"
+    r"|composed|sum|(?:three|two|four|3|2|4) (?:parts|terms|components|pieces))"
+    r"(?: (?:into|of|as|up into))?(?: (?:three|two|four|3|2|4) (?:parts|terms|components|pieces))?"
+    r"\s*[:=]?\s*(?:the\s*)?$"
+    r"|(?<![a-z])(?:into|to produce|to get)\s*(?:the|a|an)?\s*$")
+_MODAL = re.compile(r"(?:(?<![a-z])(?:can|could|should|must|would|need to|have to)|['’]d)(?![a-z])"
+                    r"(?! (?:say|mention|list|guess|think|name)(?![a-z]))")
 _CONNECTIVE = re.compile(_n(r"(?:서|니까|므로|고|며|면|는데|때문\S*)(?:\s|,|$)|(?<![a-z])(?:so|because|since|which|and|thus|therefore|but)(?![a-z])|[,;:]"))
 _KO_PRE_NEG = re.compile(_n(r"(?<![\u1100-\u11ff])(?:안|못)\s$"))
 _NEG_WORDS_EN = 4
+# a new subject or a conjunction ends an English negator's reach: "if a layer isn't useful it
+# can just learn zero" does not negate "learn"
+_NEG_STOP = re.compile(r"(?<![a-z])(?:it|they|we|you|he|she|which|that|so|then|and|because)(?![a-z])")
 _KO_NEG_ADVERBS = {_n("안"), _n("못")}
 _KO_NOT_NEG_BEFORE = re.compile(_n(r"(?:^(?:거의|잘|별로)|밖에)$"))
 # 안/못 as the last word before the next occurrence: it negates that occurrence, not this one
@@ -148,7 +170,7 @@ _KO_NEG_ADVERB_BEFORE_NEXT = re.compile(_n(r"(?:^|\s)(?:안|못)\s*$"))
 _ANAPHOR = re.compile(_n(
     r"^(?:and\s+|so\s+|thus\s+|hence\s+|therefore\s*,?\s+|as a result\s*,?\s+)?"
     r"(?:it|this|that|they|these|those|which|its|their|doing so|so|thus|hence|therefore"
-    r"|as a result|consequently)(?![a-z])"
+    r"|as a result|consequently|while)(?![a-z])"
     r"|^(?:이는|이것은|이것이|이게|이건|그것은|그것이|그건|이로 인해|이로써|이 때문에|이때문에|그 때문에"
     r"|그래서|따라서|그러므로|그러면|결과적으로|즉|이렇게|그렇게|이러한|이런|그러한|그런)(?=[\s,]|$)"))
 
@@ -230,12 +252,15 @@ def _mark_negation(clause: Clause) -> None:
         for i, o in enumerate(occ):
             if o.start >= m.end():
                 between = text[m.end():o.start]
-                if len(between.split()) <= _NEG_WORDS_EN and not re.search(r"[,;:]", between):
+                if (len(between.split()) <= _NEG_WORDS_EN and not re.search(r"[,;:]", between)
+                        and not _NEG_STOP.search(between)):
                     clause.negated.add(i)
                 break
     # English: "X does not happen / never occurs / is not a problem" negates X
     for i, o in enumerate(occ):
         rest = _LATIN_REST.match(text, o.end).end()
+        if text.startswith("()", rest):  # "model.eval() doesn't matter"
+            rest += 2
         if _EN_POST_NEG.match(text[rest:rest + 40]):
             # the whole noun phrase before it: "vanishing gradients do not happen"
             j = i
@@ -305,6 +330,14 @@ def _mark_lists(clause: Clause) -> None:
     runs.append(run)
     for run in runs:
         if len(run) >= 3 and run[-1] == len(items) - 1:
+            # a list that a predicate introduces is the sentence's object, not bare keywords:
+            # "the error decomposes into bias², variance and noise", "split into three parts: …"
+            # and so is one a modal verb puts forward ("you can also resample, oversampling the
+            # minority or undersampling the majority"), but not "I'd say A, B, C"
+            start = occ[items[run[0]][0]].start
+            if (_ENUMERATION.search(text[max(0, start - 60):start])
+                    or _MODAL.search(text[:start])):
+                continue
             for it in run:
                 clause.listed.update(items[it])
     if not clause.listed:
@@ -339,6 +372,9 @@ def _mark_phrase_lists(clause: Clause) -> None:
     if len(occ) < 3:
         return
     start = text.rfind(":") + 1
+    # introduced by a predicate or a modal, as in _mark_lists: "split into three parts: …"
+    if start and (_ENUMERATION.search(text[max(0, start - 61):start - 1]) or _MODAL.search(text[:start])):
+        return
     # separators inside brackets do not separate items: "n(0, 2/n_in)"
     flat = _BRACKETED.sub(lambda m: " " * len(m.group(0)), text)
     if not _ITEM_SPLIT.search(flat, start):
