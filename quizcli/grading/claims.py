@@ -8,7 +8,8 @@ r"""Claims: what a key point says, as concepts that must occur together in one c
 
 How an answer is read (`analyse`), so authors can predict it:
 1. Lines, then sentences (. ? ! ; — not the dot inside 0.25), then clauses at contrast markers
-   (but, however, whereas, although, 하지만, 그러나, 반면, -지만 …). A claim holds within one clause.
+   (but, however, whereas, although, 하지만, 그러나, 반면, -지만 …) and before a new topic after
+   -고/-며 ("정밀도는 …이고 재현율은 …"). A claim holds within one clause.
 2. Concept occurrences come from the lexicon (lexicon.py): longest form first, non-overlapping.
 3. Negation. English `not`, `n't`, `never`, `no`, `without`, `cannot`, `nor` … negate the next
    occurrence within four words ("not only" does not). Korean 않/없/아니/못/말 within the two
@@ -112,6 +113,12 @@ _CONTRAST = re.compile(_n(
     r"|반면|반대로|그런데|다만|그래도)(?:[\s,]|$))"
     r"|(?<=[\u1100-\u11ff]지만)\s+"))
 _CONJUNCTION_ONLY = re.compile(_n(r"(?:하지만|그렇지만)[\s,]*"))
+# a new topic after a predicate joined by -고/-며: "정밀도는 … 비율이고 재현율은 …", "L2는 … 주고,
+# L1은 …": each half states its own subject, so a claim must not pair one half's noun with the
+# other half's predicate
+_TOPIC_SWITCH = re.compile(_n(
+    r"(?<=고|며)(?:,\s*|\s+)(?=[^\s,]{1,15}"
+    + "".join(f"(?<!{v})" for v in "있없하되다지보주오가나라리르") + r"(?:은|는)\s)"))
 _ACTUALLY = re.compile(_n(r"^(?:but|however|yet|하지만|그러나|그런데|그렇지만)?[\s,]*"
                           r"(?:actually|in fact|in reality|사실|실제로|실제|오히려)"))
 _REPORTED = re.compile(_n(
@@ -197,6 +204,7 @@ def split_clauses(sentence_nfd: str) -> list[str]:
             parts.append(sentence_nfd[last:m.start()])
         last = m.end()
     parts.append(sentence_nfd[last:])
+    parts = [q for p in parts for q in _TOPIC_SWITCH.split(p)]
     out: list[str] = []
     carry = ""
     for p in parts:
