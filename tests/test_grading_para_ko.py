@@ -75,3 +75,18 @@ def test_an_adnominal_neun_after_go_is_not_a_new_topic():
     lex = {"answer": ["정답"], "leak": ["누수"]}
     assert _holds(lex, "answer + leak", "학습 전에 정답을 알고 있다는 뜻이라 누수를 의심합니다.")
     assert _holds(lex, "answer + leak", "정답을 보고 하는 말이라 누수를 의심합니다.")
+
+
+def test_a_korean_compound_form_reads_with_or_without_its_space():
+    """"이동 평균" also matches "이동평균" (Korean writers drop the space in compounds); a Latin
+    form's space is not dropped, and the spaced text still matches."""
+    from quizcli.grading.lexicon import Lexicon, to_match_text
+
+    lex = Lexicon({"moving-average": {"ko": ["이동 평균"], "en": ["moving average"]}})
+
+    def found(text):
+        return [o.concepts for o in lex.occurrences(to_match_text(text))]
+
+    assert found("기울기의 이동평균을 쓴다") == [frozenset({"moving-average"})]
+    assert found("기울기의 이동 평균을 쓴다") == [frozenset({"moving-average"})]
+    assert found("a movingaverage") == []
