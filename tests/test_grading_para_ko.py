@@ -90,3 +90,25 @@ def test_a_korean_compound_form_reads_with_or_without_its_space():
     assert found("기울기의 이동평균을 쓴다") == [frozenset({"moving-average"})]
     assert found("기울기의 이동 평균을 쓴다") == [frozenset({"moving-average"})]
     assert found("a movingaverage") == []
+
+
+def test_a_korean_list_that_a_sentence_decomposes_into_is_its_object():
+    """"오차는 편향 제곱, 분산, 노이즈의 합이다" states the decomposition; the bare list
+    "편향 제곱, 분산, 노이즈." states nothing."""
+    lex = {"bias2": ["편향 제곱"], "variance": ["분산"], "noise": ["노이즈"]}
+    claim = "bias2 + variance + noise"
+    assert _holds(lex, claim, "기대 오차는 편향 제곱, 분산, 노이즈의 합입니다.")
+    assert _holds(lex, claim, "오차는 편향 제곱, 분산, 노이즈로 나뉩니다.")
+    assert not _holds(lex, claim, "키워드는 편향 제곱, 분산, 노이즈.")
+
+
+def test_after_jiman_a_clause_without_its_own_subject_borrows_only_the_subject():
+    """"L2는 0에 가깝게 만들지만 0으로 만들진 않는다": the second clause's subject is L2. But
+    "ReLU는 포화를 없애지만 기울기를 0으로 막는다" does not lend 포화 (what it contrasts with),
+    and a clause with its own subject borrows nothing."""
+    lex = {"l2": ["l2"], "zero": ["0으로 만들"], "relu": ["relu"], "saturate": ["포화"],
+           "gradient": ["기울기"], "l1": ["l1"]}
+    assert _holds(lex, "l2 + !zero", "L2는 가중치를 0에 가깝게 만들지만 0으로 만들진 않습니다.")
+    assert not _holds(lex, "saturate + gradient", "ReLU는 포화를 없애지만 기울기를 0으로 막습니다.")
+    assert _holds(lex, "relu + gradient", "ReLU는 포화를 없애지만 기울기를 0으로 막습니다.")
+    assert not _holds(lex, "l2 + !zero", "L2는 작게 만들지만 L1은 0으로 만들진 않습니다.")

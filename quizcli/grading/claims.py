@@ -17,12 +17,15 @@ How an answer is read (`analyse`), so authors can predict it:
    소실이 없다, 0이 아니다); the words 안/못 negate the next occurrence, or, when the verb after
    them is no concept, the noun before them (초기화는 신경 안 써도); not 거의 안, 0.25밖에 안.
 4. Lists. Three or more groups of occurrences separated only by commas, and/or, `/`, 와/과/및/
-   랑/하고/그리고 are a keyword list: its occurrences state nothing and cannot make a claim.
+   랑/하고/그리고 are a keyword list: its occurrences state nothing and cannot make a claim,
+   unless the sentence decomposes into it ("오차는 편향 제곱, 분산, 노이즈의 합이다").
 5. Reported speech. A clause followed by "but actually / in fact / 사실은 / 실제로는", or framed as
    a misconception, a myth, "people say", 오해, 흔히 … 라고 하지만, is not the candidate's claim.
 6. Reference back. A clause that starts with a pronoun or a consequence marker (it, this,
    they, so, therefore, 이는, 그래서, 이 때문에 …) may take one slot of a claim from the clause
-   before it; never two, never for a misconception.
+   before it; never two, never for a misconception. After -지만, a clause without its own
+   subject ("L2는 작게 만들지만 0으로 만들진 않는다") may take the first concept of the clause
+   before (its subject), not the predicate it contrasts with.
 """
 
 from __future__ import annotations
@@ -117,7 +120,7 @@ _CONJUNCTION_ONLY = re.compile(_n(r"(?:하지만|그렇지만)[\s,]*"))
 # L1은 …": each half states its own subject, so a claim must not pair one half's noun with the
 # other half's predicate
 _TOPIC_SWITCH = re.compile(_n(
-    r"(?<=고|며)(?:,\s*|\s+)(?=[^\s,]{1,15}"
+    r"(?<=고|며)(?:,\s*|\s+)(?=(?:[^\s,]{1,15}\s)?[^\s,]{1,15}"
     + "".join(f"(?<!{v})" for v in "있없하되다지보주오가나라리르") + r"(?:은|는)\s)"))
 _ACTUALLY = re.compile(_n(r"^(?:but|however|yet|하지만|그러나|그런데|그렇지만)?[\s,]*"
                           r"(?:actually|in fact|in reality|사실|실제로|실제|오히려)"))
@@ -128,6 +131,12 @@ _REPORTED = re.compile(_n(
     r"|흔히들|라고들|다고들"))
 _SEPARATOR = re.compile(_n(
     r"\s*(?:,|/|&|·|and|or|및|그리고|또는|혹은|plus)?\s*(?:,|/|&|and|or)?\s*(?:the|a|an)?\s*"))
+# after a list's last item: the list is the object of a decomposition ("…의 합", "…으로 나뉜다")
+_KO_LIST_OBJECT = re.compile(_n(
+    r"\S{0,3}?\s?(?:의\s?)?(?:합(?:이|입|으로|과|을|$|\s)|합계|세 가지|세가지|(?:으로|로)\s?(?:분해|나뉘|나눌|나뉩|구성|이루어))"))
+_JIMAN = _n("지만")
+# a clause that opens with its own subject or topic ("L1은 …", "기울기가 …")
+_KO_OWN_SUBJECT = re.compile(_n(r"(?:[^\s,]{1,15}\s)?[^\s,]{1,15}(?:은|는|이|가)\s"))
 _COORD_PARTICLE = re.compile(_n(r"(?:와|과|랑|이랑|하고|이나|나|,|/)$"))
 # the rest of a noun, not a predicate: 희소|성, 정규|화, 학습|률 ("희소성, dying relu, He 초기화")
 _NOMINAL_REST = re.compile(_n(r"(?:성|화|들|률|율|값|법)(?:과|와|이나|나)?"))
@@ -168,6 +177,7 @@ class Clause:
     negated: set[int] = field(default_factory=set)  # indices into occurrences
     listed: set[int] = field(default_factory=set)
     reported: bool = False
+    subject_only: bool = False  # may borrow only the antecedent's first occurrence
     # the clause before it, when this one refers back to it ("It …", "This makes …", "그래서 …",
     # "이는 …"): a claim may take one slot from there (find_claim)
     antecedent: "Clause | None" = field(default=None, repr=False, compare=False)
@@ -313,6 +323,9 @@ def _mark_lists(clause: Clause) -> None:
     runs.append(run)
     for run in runs:
         if len(run) >= 3 and run[-1] == len(items) - 1:
+            # "오차는 편향 제곱, 분산, 노이즈의 합이다": the list is what the sentence decomposes into
+            if _KO_LIST_OBJECT.match(text, occ[items[run[-1]][-1]].end):
+                continue
             for it in run:
                 clause.listed.update(items[it])
     if not clause.listed:
@@ -397,6 +410,13 @@ def analyse(answer_lines: list[str], lexicon: Lexicon, concepts=None) -> list[Cl
             _mark_lists(c)
             if previous is not None and not previous.reported and _ANAPHOR.match(c.text):
                 c.antecedent = previous
+            elif (k and not new[k - 1].reported and new[k - 1].text.rstrip(" ,").endswith(_JIMAN)
+                  and not _KO_OWN_SUBJECT.match(c.text)):
+                # "L2는 0에 가깝게 만들지만 | 0으로 만들진 않는다": the subject goes on, so the
+                # clause may take the first concept of the one before (its subject), never the
+                # predicate it contrasts with ("ReLU는 포화를 없애지만 …" lends ReLU, not 포화)
+                c.antecedent = previous
+                c.subject_only = True
             previous = c
         clauses.extend(new)
     return clauses
@@ -459,6 +479,8 @@ def _borrow(claim: Claim, c: Clause, per_slot: list[list[int]]) -> ClaimHit | No
     if claim.excluded and any(index.get(x, ((), ()))[0] for x in claim.excluded):
         return None
     far = _candidates(claim.slots[missing[0]], index)
+    if c.subject_only:
+        far = [i for i in far if i == 0]
     if not far:
         return None
     rest = [cands for cands in per_slot if cands]
