@@ -151,7 +151,9 @@ _EN_POST_NEG = re.compile(
     r"\s*(?:a problem|an issue|present|there)|^\s*(?:never|rarely|no longer)\s*(?:happen|occur|arise)")
 _EN_NOT_NEG = re.compile(r"^\s*(?:only|just|merely|to mention)(?![a-z])|^\s*matter(?![a-z])"
                          r"|^\s*(?:really\s*)?(?:happen|occur|exist|arise|appear|show up)")
-_KO_POST_NEG = re.compile(_n(r"않|없|아니|아닌|아닙|(?<!잘)못|말고|마세|마라|마십"))
+# 문제없다 (fine), 틀림없다 (surely), 끊임없이 (constantly) negate nothing
+_KO_POST_NEG = re.compile(_n(r"않|(?<!문제)(?<!문제 )(?<!틀림)(?<!끊임)(?<!빠짐)없"
+                             r"|아니|아닌|아닙|(?<!잘)못|말고|마세|마라|마십"))
 _KO_NEW_NOUN = re.compile(_n(r"..(?:가|이|은|는|을|를)$|때문"))
 _CONNECTIVE = re.compile(_n(r"(?:서|니까|므로|고|며|면|는데|때문\S*)(?:\s|,|$)|(?<![a-z])(?:so|because|since|which|and|thus|therefore|but)(?![a-z])|[,;:]"))
 _KO_PRE_NEG = re.compile(_n(r"(?<![\u1100-\u11ff])(?:안|못)\s$"))
