@@ -112,3 +112,14 @@ def test_after_jiman_a_clause_without_its_own_subject_borrows_only_the_subject()
     assert not _holds(lex, "saturate + gradient", "ReLU는 포화를 없애지만 기울기를 0으로 막습니다.")
     assert _holds(lex, "relu + gradient", "ReLU는 포화를 없애지만 기울기를 0으로 막습니다.")
     assert not _holds(lex, "l2 + !zero", "L2는 작게 만들지만 L1은 0으로 만들진 않습니다.")
+
+
+def test_korean_su_eopda_negates_the_verb_phrase_before_it():
+    """"학습률을 크게 잡을 수 없다" negates what comes before 잡을 수: the -을 of a verb before 수
+    is not an object particle that starts a new noun phrase. 문제없다 (fine) negates nothing."""
+    lex = {"higher-lr": ["학습률을 크게"], "mse": ["mse"], "convex": ["볼록"]}
+    assert not _holds(lex, "higher-lr", "배치 정규화를 쓰면 학습률을 크게 잡을 수 없어요.")
+    assert _holds(lex, "!higher-lr", "배치 정규화를 쓰면 학습률을 크게 잡을 수 없어요.")
+    assert _holds(lex, "higher-lr", "배치 정규화를 쓰면 학습률을 크게 잡을 수 있어요.")
+    assert _holds(lex, "mse + convex", "MSE는 분류에서도 볼록 함수라서 문제없습니다.")
+    assert not _holds(lex, "mse + convex", "MSE는 분류에서 볼록하지 않습니다.")

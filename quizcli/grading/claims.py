@@ -156,6 +156,7 @@ _KO_POST_NEG = re.compile(_n(r"않|(?<!문제)(?<!문제 )(?<!틀림)(?<!끊임)
                              r"|아니|아닌|아닙|(?<!잘)못|말고|마세|마라|마십"))
 _KO_NEW_NOUN = re.compile(_n(r"..(?:가|이|은|는|을|를)$|때문"))
 _CONNECTIVE = re.compile(_n(r"(?:서|니까|므로|고|며|면|는데|때문\S*)(?:\s|,|$)|(?<![a-z])(?:so|because|since|which|and|thus|therefore|but)(?![a-z])|[,;:]"))
+_SU = {_n("수"), _n("수가"), _n("수는"), _n("수도")}
 _KO_PRE_NEG = re.compile(_n(r"(?<![\u1100-\u11ff])(?:안|못)\s$"))
 _NEG_WORDS_EN = 4
 _KO_NEG_ADVERBS = {_n("안"), _n("못")}
@@ -272,7 +273,9 @@ def _mark_negation(clause: Clause) -> None:
         window = []
         for k, word in enumerate(words[:4]):
             # ("무시할 수 없는": 없는 ends like a subject but is the negation itself)
-            if k and _KO_NEW_NOUN.search(word) and not _KO_POST_NEG.match(word):
+            # ("잡을 수 없다": -을 before 수 is a verb's ending, not an object)
+            if (k and _KO_NEW_NOUN.search(word) and not _KO_POST_NEG.match(word)
+                    and not (k + 1 < len(words) and words[k + 1] in _SU)):
                 break
             window.append(word)
         m = _KO_POST_NEG.search(" ".join(window))
