@@ -18,6 +18,9 @@ cover it). Sets:
   the syllabus added after the first 42 questions): split the same way;
 - para-en (graded_answers_para_en.yaml, 60 over 20 questions): English paraphrase dev set written
   from the key-point meanings before reading the claims; tunable like `first`.
+- para-ko (graded_answers_para_ko.yaml, 60 over 20 questions): Korean paraphrase dev set written
+  and labelled before its author read the claims or the lexicon; tunable (the rubric was tuned on
+  it afterwards).
 
 `--grader llm` grades with the model configured by QUIZ_LLM_BASE_URL / QUIZ_LLM_MODEL (or
 llm.toml in the quiz home; README, "Grade with an LLM"), through the same measure(). An answer
@@ -40,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 
 SETS = {
     "first": ("graded_answers.yaml", None),
+    "para-ko": ("graded_answers_para_ko.yaml", None),
     "heldout": ("graded_answers_heldout.yaml", None),
     "blind": ("graded_answers_blind.yaml", None),
     "blind2": ("graded_answers_blind2.yaml", None),
