@@ -2,9 +2,9 @@
 "the rubric is smaller than today's"), at the working tree or at a git revision.
 
 Regex rubric: every `match:`, `reject:` and `why:` line of a key point. Claim rubric: every
-`claims:`/`contradicts:` block (claims, the misconceptions' why and example texts), plus the
-forms of the lexicon concepts those claims name — once each, since concepts are shared — and
-that lexicon share is reported apart, with the whole lexicon's size for reference.
+`claims:`/`contradicts:` block (claims and the misconceptions' why texts; their example texts,
+lint fixtures, apart), plus the forms of the lexicon concepts those claims name — once each,
+since concepts are shared — reported apart, with the whole lexicon's size for reference.
 
     python benchmarks/rubric_size.py            # the working tree
     python benchmarks/rubric_size.py 53ecd15    # a revision, e.g. before the claim grader
@@ -59,7 +59,7 @@ _CONCEPT = re.compile(r"[!~]?([a-z0-9][a-z0-9-]*)")
 
 
 def measure(rev: str | None) -> dict:
-    regex = claims = 0
+    regex = claims = examples = 0
     used: set[str] = set()
     files = _files(rev)
     for text in files.values():
@@ -81,19 +81,24 @@ def measure(rev: str | None) -> dict:
                 for c in (cl if isinstance(cl, list) else [cl]):
                     claims += len(str(c))
                     used.update(_CONCEPT.findall(str(c).replace("|", " ").replace("+", " ").replace(" - ", " ")))
-                for key in ("why", "example"):
-                    claims += sum(len(v) for v in (con.get(key) or {}).values())
+                claims += sum(len(v) for v in (con.get("why") or {}).values())
+                # the examples are lint fixtures (each must trigger its misconception), not
+                # rubric the grader reads: counted apart
+                examples += sum(len(v) for v in (con.get("example") or {}).values())
     lex = _lexicon(rev)
     share = sum(len(f) for cid in used if cid in lex for fs in lex[cid].values() for f in fs)
     whole = sum(len(f) for c in lex.values() for fs in c.values() for f in fs)
-    return {"questions": len(files), "regex": regex, "claims": claims, "lexicon_share": share,
+    return {"questions": len(files), "regex": regex, "claims": claims, "examples": examples,
+            "lexicon_share": share,
             "concepts_used": len(used & set(lex)), "lexicon_total": whole}
 
 
 if __name__ == "__main__":
     rev = sys.argv[1] if len(sys.argv) > 1 else None
     m = measure(rev)
-    print(f"{rev or 'working tree'}: {m['questions']} questions · regex rubric {m['regex']:,} chars · "
-          f"claims {m['claims']:,} + lexicon forms of the {m['concepts_used']} concepts they use "
-          f"{m['lexicon_share']:,} = {m['claims'] + m['lexicon_share']:,} chars "
-          f"(whole lexicon, all 121 questions: {m['lexicon_total']:,})")
+    print(f"{rev or 'working tree'}: {m['questions']} questions · regex rubric (match, reject, why) "
+          f"{m['regex']:,} chars · claims, contradictions and why {m['claims']:,} chars "
+          f"(+ misconception examples {m['examples']:,}) · lexicon forms of the "
+          f"{m['concepts_used']} concepts they use {m['lexicon_share']:,} chars · claims + that "
+          f"lexicon share {m['claims'] + m['lexicon_share']:,} chars "
+          f"(whole lexicon, all questions: {m['lexicon_total']:,})")

@@ -138,6 +138,7 @@ def test_only_vanishing_gradient(bank, text):
     "Reasons: vanishing gradient problem, sparse activations, computational efficiency, dying "
     "neurons.",
     "기울기 소실 해결, 희소한 활성화, 빠른 계산 속도, 죽은 뉴런 문제",
+    "Keywords: sigmoid saturation, vanishing gradients, sparse outputs, cheap compute, AdamW",
     # negated claims
     "Sigmoid does not saturate, and its gradients don't vanish.",
 ])
@@ -151,8 +152,18 @@ def test_names_lists_and_negated_claims_cover_nothing(bank, text):
     "gives sparsity.",
 ])
 def test_comma_separated_claims_are_not_a_keyword_list(bank, text):
+    """Commas between clauses with verbs, a formula's commas inside brackets and Q/K/V are not
+    list separators."""
     g = grading.grade(bank.get("relu-vs-sigmoid"), text)
     assert not g.keyword_list and {"sparsity", "compute-cost"} <= set(g.covered)
+
+
+def test_brackets_and_short_slashes_do_not_make_a_list(bank):
+    g = grading.grade(bank.get("he-init"), "수식: W∼N(0, 2/n_in) 또는 W∼Uniform(−√(6/n_in), √(6/n_in))")
+    assert not g.keyword_list
+    g = grading.grade(bank.get("kv-cache"), "When generating the next token, only compute Q/K/V "
+                      "for the new token and attend to the cached K/V from previous tokens.")
+    assert not g.keyword_list and "what" in g.covered
 
 
 def test_the_issue_examples_are_graded_as_claims(bank):

@@ -314,7 +314,7 @@ def _mark_lists(clause: Clause) -> None:
 # a keyword list whose items are short noun phrases with words the question's concepts do not
 # cover ("vanishing gradient problem, sparse activations, computational efficiency"; "기울기 소실
 # 해결, 희소한 활성화, 빠른 계산 속도"): no item has a verb
-_ITEM_SPLIT = re.compile(_n(r"\s*(?:[,;·]|(?<![0-9])/(?![0-9])|\s(?:and|or|및|그리고|또는)\s)\s*(?:and\s|or\s)?"))
+_ITEM_SPLIT = re.compile(_n(r"\s*(?:[,;·]|(?<=[^\W\d_]{3})/(?=[^\W\d_]{3})|\s(?:and|or|및|그리고|또는)\s)\s*(?:and\s|or\s)?"))
 _EN_VERB = re.compile(
     r"(?<![a-z])(?:is|are|was|were|be|been|being|has|have|had|can|could|will|would|should|may|"
     r"might|must|does|do|did|doesn't|don't|isn't|aren't|makes?|made|gives?|gave|causes?|caused|"
@@ -322,13 +322,16 @@ _EN_VERB = re.compile(
     r"saturates?|vanishes|dies|die|died|outputs|returns?|allows?|lets|solves?|solved|fixes|fixed|"
     r"mitigates?|passes|flows?|shrinks?|explodes?|converges?|kills?|uses?|used|works?|happens?|"
     r"requires?|needs?|produces?|increases?|decreases?|improves?|stops?|learns?|scales?|adds?|"
-    r"takes?|turns?|sets?|zeroes|goes|go|went|comes?|tends?|depends?|affects?|changes?)(?![a-z])")
+    r"takes?|turns?|sets?|zeroes|goes|go|went|comes?|tends?|depends?|affects?|changes?|"
+    # words that open a clause, not a noun phrase
+    r"when|that|which|because|if|so|this|it|they|we|you|there|then|while|whereas|since)(?![a-z])")
 # a Korean item ends in a noun: not in a predicate ending (…다, …고, …서, …음/함/됨) nor a case
 # particle that ties it into a sentence (…이/가/을/를/은/는/에/로)
 _KO_PREDICATE_END = re.compile(_n(
     r"(?:다|요|고|며|서|니|면|지|게|음|함|됨|임|데|까|므로|어|아|여|해|죠|도록|려고|이|가|을|를|은|는|에|로|의)$"))
-_NOT_AN_ITEM = re.compile(r"[=≈→<>≤≥]")
-_ITEM_WORDS = {"en": 5, "ko": 4}
+_NOT_AN_ITEM = re.compile(r"[=≈→<>≤≥∼√]")
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_ITEM_WORDS = {"en": 4, "ko": 4}
 
 
 def _mark_phrase_lists(clause: Clause) -> None:
@@ -336,16 +339,18 @@ def _mark_phrase_lists(clause: Clause) -> None:
     if len(occ) < 3:
         return
     start = text.rfind(":") + 1
-    if not _ITEM_SPLIT.search(text, start):
+    # separators inside brackets do not separate items: "n(0, 2/n_in)"
+    flat = _BRACKETED.sub(lambda m: " " * len(m.group(0)), text)
+    if not _ITEM_SPLIT.search(flat, start):
         return
     spans, last = [], start
-    for m in _ITEM_SPLIT.finditer(text, start):
+    for m in _ITEM_SPLIT.finditer(flat, start):
         spans.append((last, m.start()))
         last = m.end()
     spans.append((last, len(text.rstrip(" .!?。"))))
     spans = [(a, b) for a, b in spans if text[a:b].strip()]
     # at least two punctuation separators: "A, B and C"; "A or B over C and D" is a sentence
-    if len(spans) < 3 or len(re.findall(r"[,;·]|(?<![0-9])/(?![0-9])", text[start:])) < 2:
+    if len(spans) < 3 or len(re.findall(r"[,;·]", flat[start:])) < 2:
         return
     items = []
     for a, b in spans:
@@ -354,11 +359,13 @@ def _mark_phrase_lists(clause: Clause) -> None:
         inside = [i for i, o in enumerate(occ) if a <= o.start and o.end <= b]
         hangul = any("\u1100" <= ch <= "\u11ff" for ch in seg)
         limit = _ITEM_WORDS["ko" if hangul else "en"]
-        if (not inside or not words or len(words) > limit or _EN_VERB.search(seg)
-                or _NOT_AN_ITEM.search(seg)
+        if (not words or len(words) > limit or _EN_VERB.search(seg) or _NOT_AN_ITEM.search(seg)
                 or (hangul and _KO_PREDICATE_END.search(words[-1]))):
             return
         items.append(inside)
+    # at least three of them name concepts ("lr 0.001" and "AdamW" may be items too)
+    if sum(1 for inside in items if inside) < 3:
+        return
     for inside in items:
         clause.listed.update(inside)
 
