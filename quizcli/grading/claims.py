@@ -115,13 +115,13 @@ def _n(text: str) -> str:
 
 # a sentence ends at . ? ! ; and their full-width forms, not after an abbreviation that
 # continues it ("i.e. standard deviation …", "e.g.", "et al.", "vs.", "cf.")
-_SENTENCE_END = re.compile(r"(?<!\bi\.e\.)(?<!\be\.g\.)(?<!\bal\.)(?<!\bvs\.)(?<!\bcf\.)"
+_SENTENCE_END = re.compile(r"(?<!\bw\.r\.t\.)(?<!\bi\.e\.)(?<!\be\.g\.)(?<!\bal\.)(?<!\bvs\.)(?<!\bcf\.)"
                            r"(?<=[.!?;。！？])[*_\"'”’)\]]*\s+")
 _CONTRAST = re.compile(_n(
     r"(?:,\s*|\s)(?=(?:but|however|whereas|although|though|yet|nevertheless|하지만|그러나|그렇지만"
     r"|반면|반대로|그런데|다만|그래도)(?:[\s,]|$))"
     r"|,\s*(?=while\s)|\s(?=while\s(?![a-z]+ing(?![a-z]))(?!(?:we|you|it|they|i|the model)\s))"
-    r"|(?<=[\u1100-\u11ff]지만)\s+"))
+    r"|(?<=[\u1100-\u11ff]지만),?\s+"))
 _CONJUNCTION_ONLY = re.compile(_n(r"(?:하지만|그렇지만)[\s,]*"))
 # a new topic after a predicate joined by -고/-며: "정밀도는 … 비율이고 재현율은 …", "L2는 … 주고,
 # L1은 …": each half states its own subject, so a claim must not pair one half's noun with the
@@ -180,6 +180,7 @@ _NEG_WORDS_EN = 4
 # a new subject or a conjunction ends an English negator's reach: "if a layer isn't useful it
 # can just learn zero" does not negate "learn"
 _NEG_STOP = re.compile(r"(?<![a-z])(?:it|they|we|you|he|she|which|that|so|then|and|because)(?![a-z])")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+")
 _KO_NEG_ADVERBS = {_n("안"), _n("못")}
 _KO_NOT_NEG_BEFORE = re.compile(_n(r"(?:^(?:거의|잘|별로)|밖에)$"))
 # 안/못 as the last word before the next occurrence: it negates that occurrence, not this one
@@ -447,7 +448,7 @@ def analyse(answer_lines: list[str], lexicon: Lexicon, concepts=None) -> list[Cl
             c.occurrences = lexicon.occurrences(c.text, concepts)
             _mark_negation(c)
             _mark_lists(c)
-            if previous is not None and not previous.reported and _ANAPHOR.match(c.text):
+            if previous is not None and not previous.reported and _ANAPHOR.match(_BULLET.sub("", c.text)):
                 c.antecedent = previous
             elif (k and not new[k - 1].reported and new[k - 1].text.rstrip(" ,").endswith(_JIMAN)
                   and not _KO_OWN_SUBJECT.match(c.text)):
