@@ -50,6 +50,7 @@ SETS = {
     "blind2-tune": ("graded_answers_blind2.yaml", "tune"),
     "blind2-held": ("graded_answers_blind2.yaml", "held"),
     "blind2-real": ("graded_answers_blind2.yaml", "real"),
+    "para2-ko": ("graded_answers_para2_ko.yaml", None),
     "blind3": ("graded_answers_blind3.yaml", None),
     "blind3-tune": ("graded_answers_blind3.yaml", "tune"),
     "blind3-held": ("graded_answers_blind3.yaml", "held"),
