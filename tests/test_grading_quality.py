@@ -299,3 +299,28 @@ def test_sentence_and_clause_edges_found_by_the_blind3_tuners():
     lex = Lexicon({"sigmoid": {"en": ["sigmoid"]}, "gradient": {"en": ["gradient"]}})
     clauses = analyse([normalize("- Sigmoid saturates"), normalize("- So the gradient fades")], lex)
     assert clauses[1].antecedent is clauses[0]
+
+
+def test_korean_reading_edges_found_by_the_paraphrase_tuners():
+    """Two bare names are a list; a negation reaches past 효과는/-지는; a denial ("…라는 건 틀린
+    말이에요") is not the candidate's claim, but "착각하면 안 되고" (do not confuse) is; 근데 starts
+    a new clause."""
+    from quizcli.grading.claims import analyse, parse_claim, find_claim, split_clauses, _n
+    from quizcli.grading.lexicon import Lexicon
+    from quizcli.textmatch import normalize
+
+    lex = Lexicon({"xor": {"en": ["xor"]}, "uat": {"ko": ["보편 근사"]},
+                   "relu": {"en": ["relu"], "ko": ["렐루"]}, "sparse": {"ko": ["희소"]},
+                   "zero": {"ko": ["0으로"]}, "pull": {"ko": ["당기"]},
+                   "training-error": {"en": ["training error"]}, "low": {"en": ["low"]}})
+
+    def read(text):
+        return analyse([normalize(text)], lex)
+
+    assert read("XOR, 보편 근사 정리.")[0].listed
+    assert not read("Training error low, validation error high.")[0].listed
+    c = read("0으로 당기는 효과는 없지만 빠르다")[0]
+    assert {o.text for i, o in enumerate(c.occurrences) if i in c.negated} == {_n("당기")}
+    assert find_claim(parse_claim("relu + sparse"), read("렐루가 희소하다는 건 틀린 말이에요.")) is None
+    assert find_claim(parse_claim("relu + sparse"), read("렐루는 희소하다는 점을 착각하면 안 됩니다.")) is not None
+    assert len(split_clauses(_n("렐루는 희소합니다 근데 느려요"))) == 2

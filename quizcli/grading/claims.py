@@ -119,7 +119,7 @@ _SENTENCE_END = re.compile(r"(?<!\bw\.r\.t\.)(?<!\bi\.e\.)(?<!\be\.g\.)(?<!\bal\
                            r"(?<=[.!?;。！？])[*_\"'”’)\]]*\s+")
 _CONTRAST = re.compile(_n(
     r"(?:,\s*|\s)(?=(?:but|however|whereas|although|though|yet|nevertheless|하지만|그러나|그렇지만"
-    r"|반면|반대로|그런데|다만|그래도)(?:[\s,]|$))"
+    r"|반면|반대로|그런데|근데|다만|그래도)(?:[\s,]|$))"
     r"|,\s*(?=while\s)|\s(?=while\s(?![a-z]+ing(?![a-z]))(?!(?:we|you|it|they|i|the model)\s))"
     r"|(?<=[\u1100-\u11ff]지만),?\s+"))
 _CONJUNCTION_ONLY = re.compile(_n(r"(?:하지만|그렇지만)[\s,]*"))
@@ -129,12 +129,14 @@ _CONJUNCTION_ONLY = re.compile(_n(r"(?:하지만|그렇지만)[\s,]*"))
 _TOPIC_SWITCH = re.compile(_n(
     r"(?<=고|며)(?:,\s*|\s+)(?=(?:[^\s,]{1,15}\s)?[^\s,]{1,15}"
     + "".join(f"(?<!{v})" for v in "있없하되다지보주오가나라리르") + r"(?:은|는)\s)"))
-_ACTUALLY = re.compile(_n(r"^(?:but|however|yet|하지만|그러나|그런데|그렇지만)?[\s,]*"
+_ACTUALLY = re.compile(_n(r"^(?:but|however|yet|하지만|그러나|그런데|근데|그렇지만)?[\s,]*"
                           r"(?:actually|in fact|in reality|사실|실제로|실제|오히려)"))
 _REPORTED = re.compile(_n(
     r"misconception|(?<![a-z])myths?(?![a-z])|common mistake|it is a mistake|wrong to (?:say|think)"
     r"|people (?:say|think|believe)|some (?:say|claim)|is often (?:said|claimed)|wrong answer"
-    r"|오해|잘못 알려|착각|흔한 오답|대표적인 오답|오답은 "
+    r"|오해|잘못 알려|착각(?!하면 안|하지 말|하지 않)|흔한 오답|대표적인 오답|오답은 "
+    # a denial of what the clause says: "…라는 건 틀린 말이에요", "…다는 말은 사실이 아니에요"
+    r"|틀린 말|틀린 생각|잘못된 말|잘못된 생각|잘못 알고|사실이 아니|사실과 다르"
     r"|흔히들|라고들|다고들"
     # a hedge the candidate puts on the clause: "I'm not sure dropout zeroes units at random"
     r"|not (?:really )?sure|not certain|no idea|i doubt|(?:don't|do not|dont) know (?:if|whether)"))
@@ -164,6 +166,10 @@ _EN_NOT_NEG = re.compile(r"^\s*(?:only|just|merely|to mention)(?![a-z])|^\s*matt
 _KO_POST_NEG = re.compile(_n(r"않|(?<!문제)(?<!문제 )(?<!틀림)(?<!끊임)(?<!빠짐)없"
                              r"|아니|아닌|아닙|(?<!잘)못|말고|마세|마라|마십"))
 _KO_NEW_NOUN = re.compile(_n(r"..(?:가|이|은|는|을|를)$|때문"))
+# …but not a verb's -지는/-기는 form or a dependent noun the negation is about: "없애 주지는
+# 않는다", "당기는 효과는 없다", "그런 건 아니다"
+_KO_NOT_NEW_NOUN = re.compile(_n(r"(?:지는|지도|지가|기는|기도|기가|게는|^건|^것은|^것이|^게|^수는|^수가"
+                                 r"|^필요는|^필요가|^효과는|^효과가|^적은|^적이|^일은|^일이)$"))
 # what introduces a list as the object of a claim (English; _mark_lists)
 _ENUMERATION = re.compile(
     r"(?:decompos\w*|splits?|broken|breaks?(?: down)?|divided|consists?|comprises?|made up"
@@ -300,7 +306,8 @@ def _mark_negation(clause: Clause) -> None:
             # ("무시할 수 없는": 없는 ends like a subject but is the negation itself)
             # ("잡을 수 없다": -을 before 수 is a verb's ending, not an object)
             if (k and _KO_NEW_NOUN.search(word) and not _KO_POST_NEG.match(word)
-                    and not (k + 1 < len(words) and words[k + 1] in _SU)):
+                    and not (k + 1 < len(words) and words[k + 1] in _SU)
+                    and not _KO_NOT_NEW_NOUN.search(word)):
                 break
             window.append(word)
         m = _KO_POST_NEG.search(" ".join(window))
@@ -321,6 +328,8 @@ def _mark_negation(clause: Clause) -> None:
 def _mark_lists(clause: Clause) -> None:
     text, occ = clause.text, clause.occurrences
     if len(occ) < 3:
+        if len(occ) == 2:
+            _mark_phrase_lists(clause)
         return
     # group adjacent occurrences into items ("vanishing gradients" is one item); between items,
     # the gap is the rest of the word (a Korean particle, an English plural) and what follows
@@ -394,7 +403,7 @@ _ITEM_WORDS = {"en": 4, "ko": 4}
 
 def _mark_phrase_lists(clause: Clause) -> None:
     text, occ = clause.text, clause.occurrences
-    if len(occ) < 3:
+    if len(occ) < 2:
         return
     start = text.rfind(":") + 1
     # introduced by a predicate or a modal, as in _mark_lists: "split into three parts: …"
@@ -411,7 +420,10 @@ def _mark_phrase_lists(clause: Clause) -> None:
     spans.append((last, len(text.rstrip(" .!?。"))))
     spans = [(a, b) for a, b in spans if text[a:b].strip()]
     # at least two punctuation separators: "A, B and C"; "A or B over C and D" is a sentence
-    if len(spans) < 3 or len(re.findall(r"[,;·]", flat[start:])) < 2:
+    # two items are a list only when each is a bare name (one concept at most): "XOR, 보편 근사
+    # 정리." but not "training error low, validation error high"
+    pair = len(spans) == 2 and len(re.findall(r"[,;·]", flat[start:])) == 1
+    if not pair and (len(spans) < 3 or len(re.findall(r"[,;·]", flat[start:])) < 2):
         return
     items = []
     for a, b in spans:
@@ -425,7 +437,8 @@ def _mark_phrase_lists(clause: Clause) -> None:
             return
         items.append(inside)
     # at least three of them name concepts ("lr 0.001" and "AdamW" may be items too)
-    if sum(1 for inside in items if inside) < 3:
+    named = sum(1 for inside in items if inside)
+    if (named < 2 if pair else named < 3) or (pair and any(len(i) > 1 for i in items)):
         return
     for inside in items:
         clause.listed.update(inside)
