@@ -18,6 +18,9 @@ cover it). Sets:
   the syllabus added after the first 42 questions): split the same way;
 - para-en (graded_answers_para_en.yaml, 60 over 20 questions): English paraphrase dev set written
   from the key-point meanings before reading the claims; tunable like `first`;
+- para-ko (graded_answers_para_ko.yaml, 60 over 20 questions): Korean paraphrase dev set written
+  and labelled before its author read the claims or the lexicon; tunable (the rubric was tuned on
+  it afterwards);
 - para2-en (graded_answers_para2_en.yaml, 60 over 20 activation / gradient-flow questions):
   written by a tuner before it read the claims, then tuned on (tunable, like `first`).
 
@@ -42,12 +45,14 @@ sys.path.insert(0, str(ROOT))
 
 SETS = {
     "first": ("graded_answers.yaml", None),
+    "para-ko": ("graded_answers_para_ko.yaml", None),
     "heldout": ("graded_answers_heldout.yaml", None),
     "blind": ("graded_answers_blind.yaml", None),
     "blind2": ("graded_answers_blind2.yaml", None),
     "blind2-tune": ("graded_answers_blind2.yaml", "tune"),
     "blind2-held": ("graded_answers_blind2.yaml", "held"),
     "blind2-real": ("graded_answers_blind2.yaml", "real"),
+    "para2-ko": ("graded_answers_para2_ko.yaml", None),
     "blind3": ("graded_answers_blind3.yaml", None),
     "blind3-tune": ("graded_answers_blind3.yaml", "tune"),
     "blind3-held": ("graded_answers_blind3.yaml", "held"),

@@ -284,3 +284,18 @@ def test_blind_sets_2_and_3_are_well_formed(bank, name, size):
         assert item["source"] and (item["style"] != "real" or item["source"] != "imitation")
         halves[item["split"]].add(item["lang"])
     assert halves == {"tune": {"ko", "en"}, "held": {"ko", "en"}}
+
+
+def test_sentence_and_clause_edges_found_by_the_blind3_tuners():
+    """"w.r.t." does not end a sentence; "-지만," with a comma still ends a clause; a bullet line
+    "- So …" / "- 즉, …" refers back like a sentence that starts with "So"."""
+    from quizcli.grading.claims import analyse, split_clauses, split_sentences, _n
+    from quizcli.grading.lexicon import Lexicon
+    from quizcli.textmatch import normalize
+
+    assert split_sentences(["the gradient w.r.t. the weights is small. then"]) == [
+        "the gradient w.r.t. the weights is small.", "then"]
+    assert len(split_clauses(_n("l2는 볼록하지만, 0으로 만들지는 않는다"))) == 2
+    lex = Lexicon({"sigmoid": {"en": ["sigmoid"]}, "gradient": {"en": ["gradient"]}})
+    clauses = analyse([normalize("- Sigmoid saturates"), normalize("- So the gradient fades")], lex)
+    assert clauses[1].antecedent is clauses[0]

@@ -8,8 +8,9 @@ r"""Claims: what a key point says, as concepts that must occur together in one c
 
 How an answer is read (`analyse`), so authors can predict it:
 1. Lines, then sentences (. ? ! ; — not the dot inside 0.25), then clauses at contrast markers
-   (but, however, whereas, although, while (not "while training"), 하지만, 그러나, 반면, -지만 …). A claim holds within
-   one clause.
+   (but, however, whereas, although, while (not "while training"), 하지만, 그러나, 반면, -지만 …)
+   and before a new topic after -고/-며 ("정밀도는 …이고 재현율은 …"). A claim holds within one
+   clause.
 2. Concept occurrences come from the lexicon (lexicon.py): longest form first, non-overlapping.
 3. Negation. English `not`, `n't`, `never`, `no`, `non-`, `without`, `cannot`, `nor` … negate the next
    occurrence within four words ("not only" does not). Korean 않/없/아니/못/말 within the two
@@ -19,7 +20,7 @@ How an answer is read (`analyse`), so authors can predict it:
 4. Lists. Three or more groups of occurrences separated only by commas, and/or, `/`, 와/과/및/
    랑/하고/그리고 are a keyword list: its occurrences state nothing and cannot make a claim,
    unless a predicate introduces them ("decomposes into A, B and C", "split into three parts:",
-   "turns each token into a query, a key and a value")
+   "turns each token into a query, a key and a value", "오차는 편향 제곱, 분산, 노이즈의 합이다")
    or a modal verb puts them forward ("you can resample, oversampling A or undersampling B").
    So are three or more short verbless noun phrases separated by commas ("vanishing gradient
    problem, sparse activations, computational efficiency").
@@ -27,8 +28,10 @@ How an answer is read (`analyse`), so authors can predict it:
    a misconception, a myth, "people say", 오해, 흔히 … 라고 하지만, or hedged ("not sure", "no
    idea", "I doubt"), is not the candidate's claim.
 6. Reference back. A clause that starts with a pronoun or a consequence marker (it, this,
-   they, so, therefore, while, 이는, 그래서, 이 때문에 …) may take one slot of a claim from the clause
-   before it; never two, never for a misconception.
+   they, so, therefore, while, 이는, 그래서, 이 때문에 …) may take one slot of a claim from the
+   clause before it; never two, never for a misconception. After -지만, a clause without its own
+   subject ("L2는 작게 만들지만 0으로 만들진 않는다") may take the first concept of the clause
+   before (its subject), not the predicate it contrasts with.
 """
 
 from __future__ import annotations
@@ -112,14 +115,20 @@ def _n(text: str) -> str:
 
 # a sentence ends at . ? ! ; and their full-width forms, not after an abbreviation that
 # continues it ("i.e. standard deviation …", "e.g.", "et al.", "vs.", "cf.")
-_SENTENCE_END = re.compile(r"(?<!\bi\.e\.)(?<!\be\.g\.)(?<!\bal\.)(?<!\bvs\.)(?<!\bcf\.)"
+_SENTENCE_END = re.compile(r"(?<!\bw\.r\.t\.)(?<!\bi\.e\.)(?<!\be\.g\.)(?<!\bal\.)(?<!\bvs\.)(?<!\bcf\.)"
                            r"(?<=[.!?;。！？])[*_\"'”’)\]]*\s+")
 _CONTRAST = re.compile(_n(
     r"(?:,\s*|\s)(?=(?:but|however|whereas|although|though|yet|nevertheless|하지만|그러나|그렇지만"
     r"|반면|반대로|그런데|다만|그래도)(?:[\s,]|$))"
     r"|,\s*(?=while\s)|\s(?=while\s(?![a-z]+ing(?![a-z]))(?!(?:we|you|it|they|i|the model)\s))"
-    r"|(?<=[\u1100-\u11ff]지만)\s+"))
+    r"|(?<=[\u1100-\u11ff]지만),?\s+"))
 _CONJUNCTION_ONLY = re.compile(_n(r"(?:하지만|그렇지만)[\s,]*"))
+# a new topic after a predicate joined by -고/-며: "정밀도는 … 비율이고 재현율은 …", "L2는 … 주고,
+# L1은 …": each half states its own subject, so a claim must not pair one half's noun with the
+# other half's predicate
+_TOPIC_SWITCH = re.compile(_n(
+    r"(?<=고|며)(?:,\s*|\s+)(?=(?:[^\s,]{1,15}\s)?[^\s,]{1,15}"
+    + "".join(f"(?<!{v})" for v in "있없하되다지보주오가나라리르") + r"(?:은|는)\s)"))
 _ACTUALLY = re.compile(_n(r"^(?:but|however|yet|하지만|그러나|그런데|그렇지만)?[\s,]*"
                           r"(?:actually|in fact|in reality|사실|실제로|실제|오히려)"))
 _REPORTED = re.compile(_n(
@@ -131,6 +140,12 @@ _REPORTED = re.compile(_n(
     r"|not (?:really )?sure|not certain|no idea|i doubt|(?:don't|do not|dont) know (?:if|whether)"))
 _SEPARATOR = re.compile(_n(
     r"\s*(?:,|/|&|·|and|or|및|그리고|또는|혹은|plus)?\s*(?:,|/|&|and|or)?\s*(?:the|a|an)?\s*"))
+# after a list's last item: the list is the object of a decomposition ("…의 합", "…으로 나뉜다")
+_KO_LIST_OBJECT = re.compile(_n(
+    r"\S{0,3}?\s?(?:의\s?)?(?:합(?:이|입|으로|과|을|$|\s)|합계|세 가지|세가지|(?:으로|로)\s?(?:분해|나뉘|나눌|나뉩|구성|이루어))"))
+_JIMAN = _n("지만")
+# a clause that opens with its own subject or topic ("L1은 …", "기울기가 …")
+_KO_OWN_SUBJECT = re.compile(_n(r"(?:[^\s,]{1,15}\s)?[^\s,]{1,15}(?:은|는|이|가)\s"))
 _COORD_PARTICLE = re.compile(_n(r"(?:와|과|랑|이랑|하고|이나|나|,|/)$"))
 # the rest of a noun, not a predicate: 희소|성, 정규|화, 학습|률 ("희소성, dying relu, He 초기화")
 _NOMINAL_REST = re.compile(_n(r"(?:성|화|들|률|율|값|법)(?:과|와|이나|나)?"))
@@ -145,7 +160,9 @@ _EN_POST_NEG = re.compile(
     r"\s*(?:a problem|an issue|present|there|needed|necessary|required)|^\s*(?:never|rarely|no longer)\s*(?:happen|occur|arise)")
 _EN_NOT_NEG = re.compile(r"^\s*(?:only|just|merely|to mention)(?![a-z])|^\s*matter(?![a-z])"
                          r"|^\s*(?:really\s*)?(?:happen|occur|exist|arise|appear|show up)")
-_KO_POST_NEG = re.compile(_n(r"않|없|아니|아닌|아닙|(?<!잘)못|말고|마세|마라|마십"))
+# 문제없다 (fine), 틀림없다 (surely), 끊임없이 (constantly) negate nothing
+_KO_POST_NEG = re.compile(_n(r"않|(?<!문제)(?<!문제 )(?<!틀림)(?<!끊임)(?<!빠짐)없"
+                             r"|아니|아닌|아닙|(?<!잘)못|말고|마세|마라|마십"))
 _KO_NEW_NOUN = re.compile(_n(r"..(?:가|이|은|는|을|를)$|때문"))
 # what introduces a list as the object of a claim (English; _mark_lists)
 _ENUMERATION = re.compile(
@@ -157,11 +174,13 @@ _ENUMERATION = re.compile(
 _MODAL = re.compile(r"(?:(?<![a-z])(?:can|could|should|must|would|need to|have to)|['’]d)(?![a-z])"
                     r"(?! (?:say|mention|list|guess|think|name)(?![a-z]))")
 _CONNECTIVE = re.compile(_n(r"(?:서|니까|므로|고|며|면|는데|때문\S*)(?:\s|,|$)|(?<![a-z])(?:so|because|since|which|and|thus|therefore|but)(?![a-z])|[,;:]"))
+_SU = {_n("수"), _n("수가"), _n("수는"), _n("수도")}
 _KO_PRE_NEG = re.compile(_n(r"(?<![\u1100-\u11ff])(?:안|못)\s$"))
 _NEG_WORDS_EN = 4
 # a new subject or a conjunction ends an English negator's reach: "if a layer isn't useful it
 # can just learn zero" does not negate "learn"
 _NEG_STOP = re.compile(r"(?<![a-z])(?:it|they|we|you|he|she|which|that|so|then|and|because)(?![a-z])")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+")
 _KO_NEG_ADVERBS = {_n("안"), _n("못")}
 _KO_NOT_NEG_BEFORE = re.compile(_n(r"(?:^(?:거의|잘|별로)|밖에)$"))
 # 안/못 as the last word before the next occurrence: it negates that occurrence, not this one
@@ -183,6 +202,7 @@ class Clause:
     negated: set[int] = field(default_factory=set)  # indices into occurrences
     listed: set[int] = field(default_factory=set)
     reported: bool = False
+    subject_only: bool = False  # may borrow only the antecedent's first occurrence
     # the clause before it, when this one refers back to it ("It …", "This makes …", "그래서 …",
     # "이는 …"): a claim may take one slot from there (find_claim)
     antecedent: "Clause | None" = field(default=None, repr=False, compare=False)
@@ -219,6 +239,7 @@ def split_clauses(sentence_nfd: str) -> list[str]:
             parts.append(sentence_nfd[last:m.start()])
         last = m.end()
     parts.append(sentence_nfd[last:])
+    parts = [q for p in parts for q in _TOPIC_SWITCH.split(p)]
     out: list[str] = []
     carry = ""
     for p in parts:
@@ -277,7 +298,9 @@ def _mark_negation(clause: Clause) -> None:
         window = []
         for k, word in enumerate(words[:4]):
             # ("무시할 수 없는": 없는 ends like a subject but is the negation itself)
-            if k and _KO_NEW_NOUN.search(word) and not _KO_POST_NEG.match(word):
+            # ("잡을 수 없다": -을 before 수 is a verb's ending, not an object)
+            if (k and _KO_NEW_NOUN.search(word) and not _KO_POST_NEG.match(word)
+                    and not (k + 1 < len(words) and words[k + 1] in _SU)):
                 break
             window.append(word)
         m = _KO_POST_NEG.search(" ".join(window))
@@ -331,12 +354,14 @@ def _mark_lists(clause: Clause) -> None:
     for run in runs:
         if len(run) >= 3 and run[-1] == len(items) - 1:
             # a list that a predicate introduces is the sentence's object, not bare keywords:
-            # "the error decomposes into bias², variance and noise", "split into three parts: …"
-            # and so is one a modal verb puts forward ("you can also resample, oversampling the
-            # minority or undersampling the majority"), but not "I'd say A, B, C"
+            # "the error decomposes into bias², variance and noise", "split into three parts: …",
+            # "오차는 편향 제곱, 분산, 노이즈의 합이다"; and so is one a modal verb puts forward
+            # ("you can also resample, oversampling the minority or undersampling the
+            # majority"), but not "I'd say A, B, C"
             start = occ[items[run[0]][0]].start
             if (_ENUMERATION.search(text[max(0, start - 60):start])
-                    or _MODAL.search(text[:start])):
+                    or _MODAL.search(text[:start])
+                    or _KO_LIST_OBJECT.match(text, occ[items[run[-1]][-1]].end)):
                 continue
             for it in run:
                 clause.listed.update(items[it])
@@ -423,8 +448,15 @@ def analyse(answer_lines: list[str], lexicon: Lexicon, concepts=None) -> list[Cl
             c.occurrences = lexicon.occurrences(c.text, concepts)
             _mark_negation(c)
             _mark_lists(c)
-            if previous is not None and not previous.reported and _ANAPHOR.match(c.text):
+            if previous is not None and not previous.reported and _ANAPHOR.match(_BULLET.sub("", c.text)):
                 c.antecedent = previous
+            elif (k and not new[k - 1].reported and new[k - 1].text.rstrip(" ,").endswith(_JIMAN)
+                  and not _KO_OWN_SUBJECT.match(c.text)):
+                # "L2는 0에 가깝게 만들지만 | 0으로 만들진 않는다": the subject goes on, so the
+                # clause may take the first concept of the one before (its subject), never the
+                # predicate it contrasts with ("ReLU는 포화를 없애지만 …" lends ReLU, not 포화)
+                c.antecedent = previous
+                c.subject_only = True
             previous = c
         clauses.extend(new)
     return clauses
@@ -487,6 +519,8 @@ def _borrow(claim: Claim, c: Clause, per_slot: list[list[int]]) -> ClaimHit | No
     if claim.excluded and any(index.get(x, ((), ()))[0] for x in claim.excluded):
         return None
     far = _candidates(claim.slots[missing[0]], index)
+    if c.subject_only:
+        far = [i for i in far if i == 0]
     if not far:
         return None
     rest = [cands for cands in per_slot if cands]

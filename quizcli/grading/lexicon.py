@@ -9,7 +9,8 @@ Matching works on the grader's normalised text (textmatch.normalize: NFKC, case-
 space collapsed), decomposed to jamo (NFD) so that a Korean verb stem is a prefix of its
 conjugations (사라지 → 사라집니다: 지 + ㅂ). A form compiles to one regular expression; a question's
 concepts compile to one alternation (longest forms first), so the text is scanned once and the
-longest form at a position wins and consumes it ("dying relu" is not also "relu").
+longest form at a position wins and consumes it ("dying relu" is not also "relu"). A space
+between two Hangul words of a form may be left out in the text ("이동 평균" reads "이동평균").
 
 Light module: `re` and `unicodedata` only.
 """
@@ -146,6 +147,11 @@ class Lexicon:
                     lit = _literal(form)
                     if lit[0]:
                         literal.setdefault(lit, set()).add(cid)
+                        # Korean compounds are written with or without the space: a form
+                        # "이동 평균" also reads "이동평균", "배치 정규화" also "배치정규화"
+                        joined = _HANGUL_SPACE.sub("", lit[0])
+                        if joined != lit[0]:
+                            literal.setdefault((joined, *lit[1:]), set()).add(cid)
         scanner = Scanner(literal, regex)
         self._matchers[key] = scanner
         return scanner
@@ -155,6 +161,7 @@ class Lexicon:
         return self.matcher(concepts).scan(canonical(text))
 
 
+_HANGUL_SPACE = re.compile(r"(?<=[\u1100-\u11ff]) (?=[\u1100-\u11ff])")
 _HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
