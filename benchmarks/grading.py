@@ -17,10 +17,12 @@ cover it). Sets:
 - blind3 (graded_answers_blind3.yaml, 169 over 49 questions, 139 of them real answers, mostly on
   the syllabus added after the first 42 questions): split the same way;
 - para-en (graded_answers_para_en.yaml, 60 over 20 questions): English paraphrase dev set written
-  from the key-point meanings before reading the claims; tunable like `first`.
+  from the key-point meanings before reading the claims; tunable like `first`;
 - para-ko (graded_answers_para_ko.yaml, 60 over 20 questions): Korean paraphrase dev set written
   and labelled before its author read the claims or the lexicon; tunable (the rubric was tuned on
-  it afterwards).
+  it afterwards);
+- para2-en (graded_answers_para2_en.yaml, 60 over 20 activation / gradient-flow questions):
+  written by a tuner before it read the claims, then tuned on (tunable, like `first`).
 
 `--grader llm` grades with the model configured by QUIZ_LLM_BASE_URL / QUIZ_LLM_MODEL (or
 llm.toml in the quiz home; README, "Grade with an LLM"), through the same measure(). An answer
@@ -56,6 +58,7 @@ SETS = {
     "blind3-held": ("graded_answers_blind3.yaml", "held"),
     "blind3-real": ("graded_answers_blind3.yaml", "real"),
     "para-en": ("graded_answers_para_en.yaml", None),
+    "para2-en": ("graded_answers_para2_en.yaml", None),
 }
 NEVER_SHOWN = {"blind", "blind2", "blind2-held", "blind2-real", "blind3", "blind3-held",
                "blind3-real"}
