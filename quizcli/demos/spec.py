@@ -101,3 +101,20 @@ def load(ref: str):
 
     module, _, attr = ref.partition(":")
     return getattr(importlib.import_module(module), attr)
+
+
+def compute_names(package: str):
+    """A demo package's module `__getattr__`: the names of its compute module, imported on
+    first use, so `from quizcli.demos import NAME as core; core.run(...)` works while reading
+    SPEC stays light.
+
+        __getattr__ = compute_names(__name__)
+    """
+    def __getattr__(name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        import importlib
+
+        return getattr(importlib.import_module(package + ".compute"), name)
+
+    return __getattr__

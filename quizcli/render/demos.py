@@ -100,7 +100,10 @@ def print_table(console, rich_table) -> None:
 
 
 def chart(console, xs, series, *, y_min=None, y_max=None, ascii_only=False, x_min=None,
-           x_max=None):
+           x_max=None, height: int = 14):
+    """`series` is [(label, ys)] over the shared `xs`; non-finite values are left out of the
+    y range. Prints nothing when there is nothing finite to draw. Without colour each series
+    gets its own ASCII marker (line_chart)."""
     from .chart import colour_on, line_chart
 
     finite = [v for _, ys in series for v in ys if v is not None and math.isfinite(v)]
@@ -115,8 +118,8 @@ def chart(console, xs, series, *, y_min=None, y_max=None, ascii_only=False, x_mi
                              x_max=max(xs) if x_max is None else x_max,
                              y_min=lo - (pad if y_min is None else 0),
                              y_max=hi + (pad if y_max is None else 0),
-                             width=chart_width(console), ascii_frame=ascii_only,
-                             color=colour_on(console)))
+                             width=chart_width(console), height=height,
+                             ascii_frame=ascii_only, color=colour_on(console)))
 
 
 # --- listing -----------------------------------------------------------------------------

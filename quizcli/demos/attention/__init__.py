@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..spec import DemoSpec, Option
+from ..spec import DemoSpec, Option, compute_names
 
 _SUMMARY = {
     "en": "Attention scores q·k of random vectors as the head dimension d grows, with and "
@@ -46,10 +46,4 @@ SPEC = DemoSpec(
 )
 
 
-def __getattr__(name: str):
-    # the compute module's names, imported on first use so that reading SPEC stays light
-    if name.startswith("__"):
-        raise AttributeError(name)
-    import importlib
-
-    return getattr(importlib.import_module(__name__ + ".compute"), name)
+__getattr__ = compute_names(__name__)

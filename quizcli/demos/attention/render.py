@@ -7,7 +7,6 @@ import math
 
 from ...i18n import Catalog
 from ...render import demos as R
-from ...render.demo_chart import series_chart
 from ...render.numbers import fmt
 
 OWN = Catalog({
@@ -107,7 +106,7 @@ def render(console, r, *, lang: str, ascii_only: bool = False, width: int | None
         xs = [math.log2(d) for d in r.dims]
         series = [(T("at_unscaled", lang), [r.row(d, False).max_weight for d in r.dims]),
                   (T("at_scaled", lang), [r.row(d, True).max_weight for d in r.dims])]
-        series_chart(console, xs, series, ascii_only=ascii_only, y_min=0.0, y_max=1.0)
+        R.chart(console, xs, series, ascii_only=ascii_only, y_min=0.0, y_max=1.0, height=12)
 
     R.title(console, T("conclusion", lang))
     R.print_lines(console, conclusion(r, lang))

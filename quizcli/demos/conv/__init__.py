@@ -4,7 +4,7 @@ render.py the table and conclusion)."""
 
 from __future__ import annotations
 
-from ..spec import DemoSpec, Option
+from ..spec import DemoSpec, Option, compute_names
 
 GRAMMAR = {
     "en": "Layers, comma-separated: convK or poolK (max) or avgpoolK, then any of sS (stride), "
@@ -47,10 +47,4 @@ SPEC = DemoSpec(
 )
 
 
-def __getattr__(name: str):
-    # the compute module's names, imported on first use so that reading SPEC stays light
-    if name.startswith("__"):
-        raise AttributeError(name)
-    import importlib
-
-    return getattr(importlib.import_module(__name__ + ".compute"), name)
+__getattr__ = compute_names(__name__)

@@ -3,7 +3,7 @@ without the 1/(1−p) scaling (compute.py has the method; render.py the table an
 
 from __future__ import annotations
 
-from ..spec import DemoSpec, Option
+from ..spec import DemoSpec, Option, compute_names
 
 _SUMMARY = {
     "en": "Inverted dropout over many random masks: the mean matches eval mode, the variance "
@@ -41,10 +41,4 @@ SPEC = DemoSpec(
 )
 
 
-def __getattr__(name: str):
-    # the compute module's names, imported on first use so that reading SPEC stays light
-    if name.startswith("__"):
-        raise AttributeError(name)
-    import importlib
-
-    return getattr(importlib.import_module(__name__ + ".compute"), name)
+__getattr__ = compute_names(__name__)

@@ -4,7 +4,7 @@ method; render.py the tables, chart and conclusion)."""
 
 from __future__ import annotations
 
-from ..spec import DemoSpec, Option
+from ..spec import DemoSpec, Option, compute_names
 
 _SUMMARY = {
     "en": "Activation mean and std layer by layer in a deep ReLU MLP with no normalization, "
@@ -60,10 +60,4 @@ SPEC = DemoSpec(
 )
 
 
-def __getattr__(name: str):
-    # the compute module's names, imported on first use so that reading SPEC stays light
-    if name.startswith("__"):
-        raise AttributeError(name)
-    import importlib
-
-    return getattr(importlib.import_module(__name__ + ".compute"), name)
+__getattr__ = compute_names(__name__)

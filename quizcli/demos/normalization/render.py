@@ -7,7 +7,6 @@ import math
 
 from ...i18n import Catalog
 from ...render import demos as R
-from ...render.demo_chart import series_chart
 from ...render.numbers import fmt
 
 OWN = Catalog({
@@ -142,7 +141,8 @@ def render(console, r, *, lang: str, ascii_only: bool = False, width: int | None
     xs = list(range(1, r.depth + 1))
     series = [(T(key, lang), [math.log10(s) if s > 0 else -math.inf for s in stats.std])
               for key, stats in kinds]
-    series_chart(console, xs, series, ascii_only=ascii_only, x_min=1, x_max=max(2, r.depth))
+    R.chart(console, xs, series, ascii_only=ascii_only, x_min=1, x_max=max(2, r.depth),
+            height=12)
 
     running = R.table(T("nm_running", lang, steps=r.steps), ascii_only)
     running.add_column("")

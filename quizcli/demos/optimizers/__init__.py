@@ -4,7 +4,7 @@ torch.optim applies them, and the sources; render.py the tables, chart and concl
 
 from __future__ import annotations
 
-from ..spec import DemoSpec, Option
+from ..spec import DemoSpec, Option, compute_names
 
 _SUMMARY = {
     "en": "SGD, momentum, Nesterov, RMSprop, Adam and AdamW on an ill-conditioned quadratic or "
@@ -67,11 +67,4 @@ SPEC = DemoSpec(
 )
 
 
-def __getattr__(name: str):
-    # `from quizcli.demos import NAME as core; core.run(...)`: the compute module's names,
-    # imported on first use so that reading SPEC stays light
-    if name.startswith("__"):
-        raise AttributeError(name)
-    import importlib
-
-    return getattr(importlib.import_module(__name__ + ".compute"), name)
+__getattr__ = compute_names(__name__)

@@ -3,7 +3,7 @@ zero-skipping kernel could skip."""
 
 from __future__ import annotations
 
-from ..spec import ACTIVATIONS_HELP, DemoSpec, Option
+from ..spec import ACTIVATIONS_HELP, DemoSpec, Option, compute_names
 
 _SUMMARY = {
     "en": "Exact zeros per layer on random inputs (ReLU ≈ ½ at init) and the multiply-adds a "
@@ -36,11 +36,4 @@ SPEC = DemoSpec(
 )
 
 
-def __getattr__(name: str):
-    # `from quizcli.demos import NAME as core; core.run(...)`: the compute module's names,
-    # imported on first use so that reading SPEC stays light
-    if name.startswith("__"):
-        raise AttributeError(name)
-    import importlib
-
-    return getattr(importlib.import_module(__name__ + ".compute"), name)
+__getattr__ = compute_names(__name__)
