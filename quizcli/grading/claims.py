@@ -328,8 +328,6 @@ def _mark_negation(clause: Clause) -> None:
 def _mark_lists(clause: Clause) -> None:
     text, occ = clause.text, clause.occurrences
     if len(occ) < 3:
-        if len(occ) == 2:
-            _mark_phrase_lists(clause)
         return
     # group adjacent occurrences into items ("vanishing gradients" is one item); between items,
     # the gap is the rest of the word (a Korean particle, an English plural) and what follows
@@ -367,15 +365,16 @@ def _mark_lists(clause: Clause) -> None:
             # "오차는 편향 제곱, 분산, 노이즈의 합이다"; and so is one a modal verb puts forward
             # ("you can also resample, oversampling the minority or undersampling the
             # majority"), but not "I'd say A, B, C"
-            start = occ[items[run[0]][0]].start
-            if (_ENUMERATION.search(text[max(0, start - 60):start])
-                    or _MODAL.search(text[:start])
-                    or _KO_LIST_OBJECT.match(text, occ[items[run[-1]][-1]].end)):
+            if _introduced(text, occ[items[run[0]][0]].start, occ[items[run[-1]][-1]].end):
                 continue
             for it in run:
                 clause.listed.update(items[it])
-    if not clause.listed:
-        _mark_phrase_lists(clause)
+
+
+def _introduced(text: str, start: int, end: int) -> bool:
+    """Is the list text[start:end] the object of a predicate or put forward by a modal?"""
+    return bool(_ENUMERATION.search(text[max(0, start - 60):start]) or _MODAL.search(text[:start])
+                or _KO_LIST_OBJECT.match(text, end))
 
 
 # a keyword list whose items are short noun phrases with words the question's concepts do not
@@ -398,7 +397,7 @@ _KO_PREDICATE_END = re.compile(_n(
     r"(?:다|요|고|며|서|니|면|지|게|음|함|됨|임|데|까|므로|어|아|여|해|죠|도록|려고|이|가|을|를|은|는|에|로|의)$"))
 _NOT_AN_ITEM = re.compile(r"[=≈→<>≤≥∼√]")
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_ITEM_WORDS = {"en": 4, "ko": 4}
+_ITEM_WORDS = 4
 
 
 def _mark_phrase_lists(clause: Clause) -> None:
@@ -406,9 +405,6 @@ def _mark_phrase_lists(clause: Clause) -> None:
     if len(occ) < 2:
         return
     start = text.rfind(":") + 1
-    # introduced by a predicate or a modal, as in _mark_lists: "split into three parts: …"
-    if start and (_ENUMERATION.search(text[max(0, start - 61):start - 1]) or _MODAL.search(text[:start])):
-        return
     # separators inside brackets do not separate items: "n(0, 2/n_in)"
     flat = _BRACKETED.sub(lambda m: " " * len(m.group(0)), text)
     if not _ITEM_SPLIT.search(flat, start):
@@ -419,9 +415,9 @@ def _mark_phrase_lists(clause: Clause) -> None:
         last = m.end()
     spans.append((last, len(text.rstrip(" .!?。"))))
     spans = [(a, b) for a, b in spans if text[a:b].strip()]
-    # at least two punctuation separators: "A, B and C"; "A or B over C and D" is a sentence
-    # two items are a list only when each is a bare name (one concept at most): "XOR, 보편 근사
-    # 정리." but not "training error low, validation error high"
+    # three or more items need at least two punctuation separators ("A, B and C"; "A or B over
+    # C and D" is a sentence); two items are a list only when each is a bare name (one concept
+    # at most): "XOR, 보편 근사 정리." but not "training error low, validation error high"
     pair = len(spans) == 2 and len(re.findall(r"[,;·]", flat[start:])) == 1
     if not pair and (len(spans) < 3 or len(re.findall(r"[,;·]", flat[start:])) < 2):
         return
@@ -431,14 +427,18 @@ def _mark_phrase_lists(clause: Clause) -> None:
         words = seg.split()
         inside = [i for i, o in enumerate(occ) if a <= o.start and o.end <= b]
         hangul = any("\u1100" <= ch <= "\u11ff" for ch in seg)
-        limit = _ITEM_WORDS["ko" if hangul else "en"]
-        if (not words or len(words) > limit or _EN_VERB.search(seg) or _NOT_AN_ITEM.search(seg)
+        if (not words or len(words) > _ITEM_WORDS or _EN_VERB.search(seg) or _NOT_AN_ITEM.search(seg)
                 or (hangul and _KO_PREDICATE_END.search(words[-1]))):
             return
         items.append(inside)
-    # at least three of them name concepts ("lr 0.001" and "AdamW" may be items too)
+    # every item of a pair names a concept, at least three of a longer list do ("lr 0.001" and
+    # "AdamW" may be items too); and "split into three parts: …" introduces its list
     named = sum(1 for inside in items if inside)
     if (named < 2 if pair else named < 3) or (pair and any(len(i) > 1 for i in items)):
+        return
+    first = min(i for inside in items for i in inside)
+    last = max(i for inside in items for i in inside)
+    if _introduced(text, occ[first].start if not start else start, occ[last].end):
         return
     for inside in items:
         clause.listed.update(inside)
@@ -461,6 +461,8 @@ def analyse(answer_lines: list[str], lexicon: Lexicon, concepts=None) -> list[Cl
             c.occurrences = lexicon.occurrences(c.text, concepts)
             _mark_negation(c)
             _mark_lists(c)
+            if not c.listed:
+                _mark_phrase_lists(c)
             if previous is not None and not previous.reported and _ANAPHOR.match(_BULLET.sub("", c.text)):
                 c.antecedent = previous
             elif (k and not new[k - 1].reported and new[k - 1].text.rstrip(" ,").endswith(_JIMAN)
