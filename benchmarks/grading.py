@@ -16,6 +16,9 @@ cover it). Sets:
   printed);
 - blind3 (graded_answers_blind3.yaml, 169 over 49 questions, 139 of them real answers, mostly on
   the syllabus added after the first 42 questions): split the same way;
+- blind4 (graded_answers_blind4.yaml, 172 over 44 questions, 139 of them real answers, none on
+  the four core questions; collected in session 5 with no (source, question) pair of earlier
+  sets): split the same way;
 - para-en (graded_answers_para_en.yaml, 60 over 20 questions): English paraphrase dev set written
   from the key-point meanings before reading the claims; tunable like `first`;
 - para-ko (graded_answers_para_ko.yaml, 60 over 20 questions): Korean paraphrase dev set written
@@ -57,11 +60,15 @@ SETS = {
     "blind3-tune": ("graded_answers_blind3.yaml", "tune"),
     "blind3-held": ("graded_answers_blind3.yaml", "held"),
     "blind3-real": ("graded_answers_blind3.yaml", "real"),
+    "blind4": ("graded_answers_blind4.yaml", None),
+    "blind4-tune": ("graded_answers_blind4.yaml", "tune"),
+    "blind4-held": ("graded_answers_blind4.yaml", "held"),
+    "blind4-real": ("graded_answers_blind4.yaml", "real"),
     "para-en": ("graded_answers_para_en.yaml", None),
     "para2-en": ("graded_answers_para2_en.yaml", None),
 }
 NEVER_SHOWN = {"blind", "blind2", "blind2-held", "blind2-real", "blind3", "blind3-held",
-               "blind3-real"}
+               "blind3-real", "blind4", "blind4-held", "blind4-real"}
 
 
 def load(name: str):

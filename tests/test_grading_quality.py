@@ -268,8 +268,9 @@ def test_a_clause_that_refers_back_takes_one_slot_from_the_clause_before():
 
 
 @pytest.mark.parametrize("name, size", [("graded_answers_blind2.yaml", 159),
-                                        ("graded_answers_blind3.yaml", 169)])
-def test_blind_sets_2_and_3_are_well_formed(bank, name, size):
+                                        ("graded_answers_blind3.yaml", 169),
+                                        ("graded_answers_blind4.yaml", 172)])
+def test_blind_sets_are_well_formed(bank, name, size):
     """Frozen sets: their size, unique ids, real answers with a source, labels that name the
     question's own key points (never one point both covered and contradicted), and a split
     that gives each half both languages."""
