@@ -325,3 +325,82 @@ def test_korean_reading_edges_found_by_the_paraphrase_tuners():
     assert find_claim(parse_claim("relu + sparse"), read("렐루가 희소하다는 건 틀린 말이에요.")) is None
     assert find_claim(parse_claim("relu + sparse"), read("렐루는 희소하다는 점을 착각하면 안 됩니다.")) is not None
     assert len(split_clauses(_n("렐루는 희소합니다 근데 느려요"))) == 2
+
+
+def _rival_lexicon():
+    from quizcli.grading.lexicon import Lexicon
+
+    return Lexicon({
+        "l1": {"en": ["l1"], "ko": ["l1"], "contrast": ["l2"]},
+        "l2": {"en": ["l2"], "ko": ["l2"]},
+        "laplace": {"en": ["laplace"], "ko": ["라플라스"]},
+        "sparse": {"en": ["sparse", "exactly zero"], "ko": ["희소", "정확히 0"]},
+        "prior": {"en": ["prior"], "ko": ["prior", "사전 분포"]},
+        "sigmoid": {"en": ["sigmoid"], "ko": ["sigmoid"], "contrast": ["tanh"]},
+        "tanh": {"en": ["tanh"], "ko": ["tanh"]},
+        "zero-centred": {"en": ["zero-centred", "zero-centered"], "ko": ["zero-centered"]},
+        "high": {"en": ["high"], "ko": ["높"]},
+        "training-error": {"en": ["training loss"], "ko": ["학습 손실"], "contrast": ["validation-error"]},
+        "validation-error": {"en": ["validation loss"], "ko": ["검증 손실"]},
+    })
+
+
+def _holds(lex, claim, text, strict=False):
+    from quizcli.grading.claims import analyse, find_claim, parse_claim
+    from quizcli.textmatch import normalize
+
+    lines = [normalize(line) for line in text.splitlines() if line.strip()]
+    return find_claim(parse_claim(claim), analyse(lines, lex), strict=strict,
+                      rivals=lex.contrast) is not None
+
+
+def test_rival_subjects_own_what_follows_them():
+    """Swapped statements in one clause are not credited ("L2 is Laplace and L1 …"): with
+    `contrast:` in the lexicon, a predicate belongs to the nearest subject before it."""
+    lex = _rival_lexicon()
+    assert lex.contrast["l2"] == {"l1"}  # declared on one side, symmetric
+    assert _holds(lex, "l1 + laplace + prior", "L1 corresponds to a Laplace prior and L2 to a Gaussian prior.")
+    assert not _holds(lex, "l1 + laplace + prior", "L2 corresponds to a Laplace prior and L1 to a Gaussian prior.")
+    assert not _holds(lex, "l1 + laplace", "L2는 라플라스 prior, L1은 가우시안 prior에 해당합니다.")
+    assert _holds(lex, "l1 + laplace", "L1은 라플라스 prior, L2는 가우시안 prior에 해당합니다.")
+    # a misconception is not found in a correct answer that names both
+    assert not _holds(lex, "l2 + sparse", "L1 gives sparse weights and L2 just small weights.", strict=True)
+    assert _holds(lex, "l2 + sparse", "L2 gives sparse weights.", strict=True)
+    # the thing compared with is no subject; coordinated subjects share the predicate
+    assert _holds(lex, "tanh + zero-centred", "Unlike sigmoid, tanh is zero-centred.")
+    assert _holds(lex, "tanh + zero-centred", "Compared with sigmoid, tanh is zero-centred.")
+    assert _holds(lex, "tanh + zero-centred", "sigmoid와 달리 tanh는 zero-centered입니다.")
+    assert not _holds(lex, "sigmoid + zero-centred", "Tanh is zero-centred, sigmoid is not.")
+    assert _holds(lex, "training-error + high", "The training loss and the validation loss are both high.")
+    # without the table the same engine credits the swap: the rule, not the claims, decides
+    from quizcli.grading.lexicon import Lexicon
+    plain = Lexicon({k: {lang: lex.concepts[k][lang] for lang in ("en", "ko")} for k in lex.concepts})
+    assert _holds(plain, "l1 + laplace + prior", "L2 corresponds to a Laplace prior and L1 to a Gaussian prior.")
+
+
+def test_a_clause_with_a_rival_subject_does_not_borrow_the_subject_before():
+    lex = _rival_lexicon()
+    assert _holds(lex, "l1 + sparse", "L1 penalises absolute values. So it makes weights exactly zero.")
+    assert not _holds(lex, "l1 + sparse", "L1 shrinks weights a little, while L2 makes them exactly zero.")
+
+
+def test_lines_under_a_heading_are_about_it():
+    """Study notes: a numbered or colon-ended short line is the subject of the lines under it."""
+    lex = _rival_lexicon()
+    notes = "1. L2 Regularization (Ridge)\n- 가중치를 작게 만든다.\n2. L1 Regularization (Lasso)\n- 가중치를 정확히 0으로 만든다."
+    assert _holds(lex, "l1 + sparse", notes)
+    assert not _holds(lex, "l2 + sparse", notes, strict=True)
+    assert _holds(lex, "l1 + sparse", "L1:\n- many weights become exactly zero")
+    # a heading lends to the lines under it only: not to a line before it, and a rival's
+    # heading takes over
+    assert not _holds(lex, "l1 + sparse", "- many weights become exactly zero\nL1:")
+    assert not _holds(lex, "l1 + sparse", "L1:\n- a penalty\nL2:\n- many weights become exactly zero")
+    # a long line ending in a colon is a sentence, not a heading
+    assert not _holds(lex, "l1 + sparse", "Here is what I remember about l1 and regularization in general:\n"
+                                          "- many weights become exactly zero")
+
+
+def test_rarely_and_seldom_negate():
+    lex = _rival_lexicon()
+    assert not _holds(lex, "l2 + sparse", "L2 shrinks weights but rarely makes them exactly zero.", strict=True)
+    assert not _holds(lex, "l2 + sparse", "L2 seldom gives sparse weights.")

@@ -231,6 +231,9 @@ _TABLE: tuple[Code, ...] = (
     Code("QZ092", WARNING, "lexicon concept '{id}' is named by no claim of the bank; use it or remove it",
          "Every lexicon concept is named by some claim (checked once the bank has claims).",
          "모든 lexicon 개념이 어떤 claim에서든 쓰이는지 확인합니다(은행에 claim이 생긴 뒤부터)."),
+    Code("QZ093", ERROR, "lexicon concept '{id}' names '{ref}' as a contrast, which is not another concept of the lexicon",
+         "Every `contrast:` entry of a lexicon concept names another concept of the lexicon.",
+         "lexicon 개념의 `contrast:` 항목이 lexicon의 다른 개념을 가리키는지 확인합니다."),
 )
 
 CODES: dict[str, Code] = {c.code: c for c in _TABLE}

@@ -11,7 +11,9 @@ are read with yamlines (line numbers) and checked here, each problem with its li
 - QZ091: a concept id given twice in one file (YAML would keep only the last); across files
   and content roots a concept gathers the forms of each definition (a user's directory may
   add forms to a built-in concept);
-- QZ092 (warning, lint only, `unused_concepts`): a concept no claim of the bank names.
+- QZ092 (warning, lint only, `unused_concepts`): a concept no claim of the bank names;
+- QZ093: a `contrast:` entry (the concepts that compete with this one as a subject, claims.py)
+  that names no concept of the merged lexicon, or the concept itself.
 `Bank.lexicon` and `LazyBank.lexicon` load this on first use (grading asks for it only when a
 key point has claims), so `quiz ask --id X --answer … --json` pays nothing for rubrics of
 patterns.
@@ -40,6 +42,8 @@ class LexiconLoad:
     lexicon: object  # grading.lexicon.Lexicon
     problems: list[Problem] = field(default_factory=list)
     where: dict[str, tuple[Path, int]] = field(default_factory=dict)  # concept -> (file, line)
+    # (concept, rival, file, line) of each `contrast:` entry, checked once all files are read
+    contrast_refs: list[tuple[str, str, Path, int]] = field(default_factory=list)
 
 
 def _lexicon_files(dirs: Iterable[Path]) -> list[Path]:
@@ -76,6 +80,9 @@ def load_lexicons(dirs: Iterable[Path], cache_root: Path | None = None) -> Lexic
     out = LexiconLoad(None)
     for path in files:
         _read_file(path, concepts, out)
+    for cid, ref, path, line in out.contrast_refs:
+        if ref not in concepts or ref == cid:
+            out.problems.append(problem("QZ093", path, line, id=cid, ref=ref))
     out.lexicon = Lexicon.from_mapping(concepts)
     if cache_root is not None:
         _store_concepts(files, cache_root, concepts)
@@ -139,7 +146,7 @@ def _store_concepts(files: list[Path], root: Path, concepts: dict) -> None:
 def _read_file(path: Path, concepts: dict, out: LexiconLoad) -> None:
     import yaml
 
-    from ..grading.lexicon import check_form
+    from ..grading.lexicon import CONTRAST, check_form
     from .fields import describe_value, is_slug
     from .yamlines import LineMap, LineSeq, line_loader
 
@@ -182,13 +189,28 @@ def _read_file(path: Path, concepts: dict, out: LexiconLoad) -> None:
             add("QZ090", line, detail=f"concept id {cid!r} is not a slug (lower-case words "
                                       "joined by '-')")
             continue
-        if not isinstance(by_lang, LineMap) or not by_lang or set(by_lang) - set(LANGS):
+        if (not isinstance(by_lang, LineMap) or not set(by_lang) & set(LANGS)
+                or set(by_lang) - set(LANGS) - {CONTRAST}):
             add("QZ090", line, detail=f"concept '{cid}' must be a mapping with en and/or ko "
-                                      f"lists of forms, not {describe_value(by_lang)}")
+                                      f"lists of forms (and an optional contrast list), not "
+                                      f"{describe_value(by_lang)}")
             continue
         forms: dict[str, tuple[str, ...]] = {}
         ok = True
+        rivals = by_lang.get(CONTRAST)
+        if rivals is not None:
+            cline = by_lang.key_lines.get(CONTRAST, by_lang.line) + 1
+            if (not isinstance(rivals, LineSeq) or not rivals
+                    or not all(isinstance(r, str) and is_slug(r) for r in rivals)):
+                add("QZ090", cline, detail=f"concept '{cid}'.contrast must be a non-empty list of "
+                                           f"concept ids, not {describe_value(rivals)}")
+                ok = False
+            else:
+                for r in rivals:
+                    out.contrast_refs.append((cid, r, path, cline))
         for lang, items in by_lang.items():
+            if lang == CONTRAST:
+                continue
             lline = by_lang.key_lines.get(lang, by_lang.line) + 1
             if not isinstance(items, LineSeq) or not items:
                 add("QZ090", lline, detail=f"concept '{cid}'.{lang} must be a non-empty list "
@@ -204,11 +226,14 @@ def _read_file(path: Path, concepts: dict, out: LexiconLoad) -> None:
             forms[lang] = tuple(f for f in items if isinstance(f, str))
         if not ok:
             continue
+        if rivals:
+            forms[CONTRAST] = tuple(rivals)
         if cid in concepts:  # a concept may gather forms from several files and roots
             mine = concepts[cid]
-            for lang in LANGS:
+            for lang in (*LANGS, CONTRAST):
                 extra = tuple(f for f in forms.get(lang, ()) if f not in mine.get(lang, ()))
-                mine[lang] = tuple(mine.get(lang, ())) + extra
+                if extra or lang in mine:
+                    mine[lang] = tuple(mine.get(lang, ())) + extra
             continue
         concepts[cid] = dict(forms)
         out.where[cid] = (path, line)

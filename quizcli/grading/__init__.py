@@ -245,8 +245,9 @@ def _grade_points(question, answer, text, lang, order, lexicon, covered, missed,
     for kp in question.key_points:
         if getattr(kp, "claims", ()):
             if reading is None:
+                lexicon = _resolve(lexicon)
                 reading = read_answer(question, answer, lexicon)
-            bad, m = judge(kp, reading, lang)
+            bad, m = judge(kp, reading, lang, lexicon.contrast)
         else:
             bad = find_misconception(question, kp, text, order)
             m = None if bad is not None else find(question, kp, text, order)
@@ -275,14 +276,18 @@ def question_concepts(question: Question) -> frozenset[str]:
     return frozenset(out)
 
 
+def _resolve(lexicon):
+    from .lexicon import builtin_lexicon
+
+    return builtin_lexicon() if lexicon is None else lexicon
+
+
 def read_answer(question: Question, answer: str, lexicon=None):
     """The answer's clauses (claims.analyse) over the concepts this question needs."""
     from ..textmatch import normalize as _normalize
     from .claims import analyse
-    from .lexicon import builtin_lexicon
 
-    if lexicon is None:
-        lexicon = builtin_lexicon()
+    lexicon = _resolve(lexicon)
     raw = answer[:MAX_CLAIM_CHARS].replace("**", "").replace("`", "")
     lines = [_LONG_RUN.sub(_split_run, _normalize(line)) for line in raw.splitlines()]
     lines = [ln for ln in lines if ln]
@@ -295,18 +300,19 @@ def _parsed(texts) -> list:
     return [parse_claim(t) for t in texts]
 
 
-def judge(kp, clauses, lang: str):
-    """(misconception or None, match or None) for a claim key point over analysed clauses."""
+def judge(kp, clauses, lang: str, rivals=None):
+    """(misconception or None, match or None) for a claim key point over analysed clauses;
+    `rivals`: the lexicon's competing subjects (Lexicon.contrast)."""
     from .claims import find_claim
 
     for con in getattr(kp, "contradicts", ()):
         for claim in _parsed(con.claims):
-            hit = find_claim(claim, clauses, strict=True)
+            hit = find_claim(claim, clauses, strict=True, rivals=rivals)
             if hit is not None:
                 return Misconception(kp.id, lang, claim.text, " … ".join(hit.phrases), 0, 0,
                                      hit.sentence, True), None
     for claim in _parsed(kp.claims):
-        hit = find_claim(claim, clauses)
+        hit = find_claim(claim, clauses, rivals=rivals)
         if hit is not None:
             return None, KeyPointMatch(kp.id, lang, claim.text, " … ".join(hit.phrases), 0, 0,
                                        hit.sentence, True)

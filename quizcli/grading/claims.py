@@ -12,7 +12,7 @@ How an answer is read (`analyse`), so authors can predict it:
    and before a new topic after -고/-며 ("정밀도는 …이고 재현율은 …"). A claim holds within one
    clause.
 2. Concept occurrences come from the lexicon (lexicon.py): longest form first, non-overlapping.
-3. Negation. English `not`, `n't`, `never`, `no`, `non-`, `without`, `cannot`, `nor` … negate the next
+3. Negation. English `not`, `n't`, `never`, `no`, `non-`, `without`, `cannot`, `nor`, `rarely` … negate the next
    occurrence within four words ("not only" does not). Korean 않/없/아니/못/말 within the two
    words after an occurrence negate the nearest occurrence before them (사라지지 않는다,
    소실이 없다, 0이 아니다); the words 안/못 negate the next occurrence, or, when the verb after
@@ -27,11 +27,20 @@ How an answer is read (`analyse`), so authors can predict it:
 5. Reported speech. A clause followed by "but actually / in fact / 사실은 / 실제로는", or framed as
    a misconception, a myth, "people say", 오해, 흔히 … 라고 하지만, or hedged ("not sure", "no
    idea", "I doubt"), is not the candidate's claim.
-6. Reference back. A clause that starts with a pronoun or a consequence marker (it, this,
+6. Rival subjects. The lexicon may name concepts that compete as subjects (`contrast:`, e.g.
+   l1/l2, precision/recall, sigmoid/tanh). When a clause names a claim's subject and one of its
+   rivals, each other concept the claim uses belongs to the nearest of them before it: "L2 is a
+   Laplace prior and L1 a Gaussian one" does not state "l1 + laplace". A rival after a
+   comparison word (unlike, than, compared to, instead of, 와 달리, 보다, 대신, 에 비해) owns
+   nothing ("Unlike sigmoid, tanh is zero-centred").
+7. Reference back. A clause that starts with a pronoun or a consequence marker (it, this,
    they, so, therefore, while, 이는, 그래서, 이 때문에 …) may take one slot of a claim from the
-   clause before it; never two, never for a misconception. After -지만, a clause without its own
-   subject ("L2는 작게 만들지만 0으로 만들진 않는다") may take the first concept of the clause
-   before (its subject), not the predicate it contrasts with.
+   clause before it; never two, never for a misconception, never when the clause names a rival
+   of that slot's concept (6). After -지만, a clause without its own subject ("L2는 작게
+   만들지만 0으로 만들진 않는다") may take the first concept of the clause before (its subject),
+   not the predicate it contrasts with. A line under a heading (a short line without a
+   predicate that ends with a colon, or is numbered or a Markdown heading: "RMSProp :",
+   "2. L1 Regularization (Lasso)") may take one slot from the heading in the same way.
 """
 
 from __future__ import annotations
@@ -39,6 +48,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Mapping
 
 from .lexicon import Lexicon, Occurrence, to_match_text
 
@@ -154,7 +164,7 @@ _NOMINAL_REST = re.compile(_n(r"(?:성|화|들|률|율|값|법)(?:과|와|이나
 _LATIN_REST = re.compile(r"[a-z0-9'’]*")
 _WORD_REST = re.compile(r"[^\s,/;:]*")
 _EN_NEG = re.compile(
-    r"(?<![a-z])(?:not|never|no|non(?=-)|without|cannot|can't|cant|nor|neither|none|nothing|hardly|barely|"
+    r"(?<![a-z])(?:not|never|no|non(?=-)|without|cannot|can't|cant|nor|neither|none|nothing|hardly|barely|rarely|seldom|"
     r"lack(?:s|ing)?|fails? to|free of|[a-z]+n['’]t|dont|doesnt|isnt|wont|arent|didnt|wasnt)(?![a-z])")
 _EN_POST_NEG = re.compile(
     r"^\s*(?:do|does|did|will|would|can|could|should)?\s*(?:n['’]t|not|never)\s*(?:really\s*)?"
@@ -449,8 +459,10 @@ def analyse(answer_lines: list[str], lexicon: Lexicon, concepts=None) -> list[Cl
     speech marked. `answer_lines`: the answer's lines, each already normalised."""
     clauses: list[Clause] = []
     previous: Clause | None = None
-    for sentence in split_sentences(answer_lines):
+    heading: Clause | None = None
+    for sentence, mark in _sentences_by_line(answer_lines):
         nfd = _n(sentence)
+        is_heading = mark is not None and _is_heading(sentence, mark)
         parts = split_clauses(nfd)
         new = [Clause(p, sentence) for p in parts]
         for k, c in enumerate(new):
@@ -472,9 +484,51 @@ def analyse(answer_lines: list[str], lexicon: Lexicon, concepts=None) -> list[Cl
                 # predicate it contrasts with ("ReLU는 포화를 없애지만 …" lends ReLU, not 포화)
                 c.antecedent = previous
                 c.subject_only = True
+            elif heading is not None and not is_heading:
+                # a line under a heading ("Adagrad:", "2. L1 Regularization (Lasso)") is about
+                # it: "- 중요하지 않은 가중치를 정확히 0으로 만든다" may take the heading's subject
+                c.antecedent = heading
             previous = c
+        if is_heading and new and new[-1].occurrences:
+            heading = new[-1]
+        elif is_heading:
+            heading = None
         clauses.extend(new)
     return clauses
+
+
+_HEADING_END = re.compile(r"[:：]\s*$")
+_HEADING_MARK = re.compile(r"^\s*(?:#{1,6}\s|\*\*|\(?[a-z0-9]\)\s)")
+_HEADING_WORDS = 6
+
+
+_ENUMERATOR = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
+
+
+def _sentences_by_line(lines: list[str]):
+    """(sentence, how it opens its line: None inside a line, "" at the start, "1." when the
+    line is numbered) in order; a line's number is not a sentence of its own."""
+    for line in lines:
+        m = _ENUMERATOR.match(line)
+        mark = m.group(0).strip() if m else ""
+        first = True
+        for s in split_sentences([line[m.end():] if m else line]):
+            yield s, (mark if first else None)
+            first = False
+
+
+def _is_heading(sentence: str, mark: str) -> bool:
+    """A short line with no predicate that names what the lines under it are about: it ends
+    with a colon ("RMSProp :"), or is numbered or a Markdown heading and does not end like a
+    sentence ("1. L2 Regularization (Ridge)", "## Adam")."""
+    s = sentence.strip()
+    words = s.split()
+    if not words or len(words) > _HEADING_WORDS:
+        return False
+    if _HEADING_END.search(s):
+        return True
+    return ((bool(mark) or bool(_HEADING_MARK.match(s))) and not re.search(r"[.!?。]$", s)
+            and not _KO_PREDICATE_END.search(_n(s)))
 
 
 @dataclass(frozen=True)
@@ -489,10 +543,12 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def find_claim(claim: Claim, clauses: list[Clause], strict: bool = False) -> ClaimHit | None:
+def find_claim(claim: Claim, clauses: list[Clause], strict: bool = False,
+               rivals: Mapping[str, frozenset[str]] | None = None) -> ClaimHit | None:
     """The first clause in which `claim` holds. `strict` (for misconceptions): not when a
     negated occurrence follows the ones the claim uses (Korean puts the negation last: "수치 미분으로
-    근사하지 않습니다" does not say autograd approximates)."""
+    근사하지 않습니다" does not say autograd approximates). `rivals`: concept -> the concepts
+    that compete with it as a subject (Lexicon.contrast)."""
     for c in clauses:
         if c.reported or not c.occurrences:
             continue
@@ -503,11 +559,12 @@ def find_claim(claim: Claim, clauses: list[Clause], strict: bool = False) -> Cla
         # skipped without trying the others' combinations
         per_slot = [_candidates(slot, index) for slot in claim.slots]
         if not all(per_slot):
-            hit = None if strict else _borrow(claim, c, per_slot)
+            hit = None if strict else _borrow(claim, c, per_slot, rivals)
             if hit is not None:
                 return hit
             continue
-        chosen = _assign_from(per_slot, [])
+        ok = _binding(claim, c, rivals) if rivals else None
+        chosen = _assign_from(per_slot, [], ok)
         if chosen is not None and strict and not any(k in c.negated for k in chosen):
             last = max(c.occurrences[k].end for k in chosen)
             for k in range(len(c.occurrences)):
@@ -522,7 +579,19 @@ def find_claim(claim: Claim, clauses: list[Clause], strict: bool = False) -> Cla
     return None
 
 
-def _borrow(claim: Claim, c: Clause, per_slot: list[list[int]]) -> ClaimHit | None:
+def _rival_here(slot: Slot, c: Clause, rivals) -> bool:
+    alts = frozenset(slot.concepts)
+    r: set[str] = set()
+    for name in alts:
+        r |= rivals.get(name, frozenset())
+    r -= alts
+    if not r:
+        return False
+    compared = _compared_all(c)
+    return any(o.concepts & r and not compared[k] for k, o in enumerate(c.occurrences))
+
+
+def _borrow(claim: Claim, c: Clause, per_slot: list[list[int]], rivals=None) -> ClaimHit | None:
     """A claim whose one missing slot is met in the antecedent clause ("Sigmoid saturates. This
     makes gradients vanish."): never for misconceptions, never more than one slot, and never
     from a clause with an excluded concept."""
@@ -533,6 +602,8 @@ def _borrow(claim: Claim, c: Clause, per_slot: list[list[int]]) -> ClaimHit | No
     index = a.by_concept()
     if claim.excluded and any(index.get(x, ((), ()))[0] for x in claim.excluded):
         return None
+    if rivals and _rival_here(claim.slots[missing[0]], c, rivals):
+        return None  # "L1 shrinks weights, while L2 …": the clause has its own subject
     far = _candidates(claim.slots[missing[0]], index)
     if c.subject_only:
         far = [i for i in far if i == 0]
@@ -547,6 +618,91 @@ def _borrow(claim: Claim, c: Clause, per_slot: list[list[int]]) -> ClaimHit | No
                     else c.sentence, tuple(phrases))
 
 
+_COMPARED_BEFORE = re.compile(_n(
+    r"(?<![a-z])(?:unlike|than|compared (?:to|with)|as opposed to|instead of|rather than|vs\.?"
+    r"|versus|over)(?:\s+(?:the|a|an|plain|standard|regular))?\s*$"))
+_COMPARED_AFTER = re.compile(_n(
+    r"^\S{0,4}?(?:와|과|랑|이랑)?\s?(?:달리|다르게|비해|비교해|보다|대신|같은|같이|처럼|만큼|마찬가지)"
+    r"|^(?:을|를)(?:\s|$)"))  # an object ("LSTM을 단순화한") is no subject either
+
+
+def _binding(claim: Claim, c: Clause, rivals: Mapping[str, frozenset[str]]):
+    """A test for an assignment: every occurrence a claim uses belongs to the claim's subject,
+    not to a rival the clause also names (docstring, 6)."""
+    occ = c.occurrences
+    wanted = [frozenset(s.concepts) for s in claim.slots]
+    named = frozenset().union(*wanted)
+    rival_of = []
+    for alts in wanted:
+        r: set[str] = set()
+        for name in alts:
+            r |= rivals.get(name, frozenset())
+        rival_of.append(frozenset(r - named))  # a rival the claim names itself is no rival
+    if not any(rival_of):
+        return None
+    owners_cache: dict[int, list[int]] = {}
+    compared = _compared_all(c)
+
+    def rival_positions(si: int) -> list[int]:
+        got = owners_cache.get(si)
+        if got is None:
+            got = [k for k, o in enumerate(occ)
+                   if o.concepts & rival_of[si] and not o.concepts & wanted[si]
+                   and k not in c.listed and not compared[k]]
+            owners_cache[si] = got
+        return got
+
+    def ok(chosen: list[int]) -> bool:
+        for si, i in enumerate(chosen):
+            if not rival_of[si]:
+                continue
+            ks = [k for k in rival_positions(si) if k not in chosen]
+            if not ks:
+                continue
+            mine = [k for k, o in enumerate(occ) if o.concepts & wanted[si]]
+            for j in chosen:
+                if j == i:
+                    continue
+                start = occ[j].start
+                before = sorted((k for k in mine + ks if occ[k].end <= start),
+                                key=lambda k: occ[k].start)
+                # the nearest subject before j owns it; subjects joined by and/or/와/과 share
+                # it ("the training and the validation loss are both high")
+                n = len(before) - 1
+                while n > 0 and before[n] in ks and _COORDINATED.fullmatch(
+                        c.text[occ[before[n - 1]].end:occ[before[n]].start]):
+                    n -= 1
+                if n >= 0 and before[n] in ks:
+                    return False
+        return True
+
+    return ok
+
+
+_COORDINATED = re.compile(_n(r"\s*(?:,|and|or|&|/|와|과|및|이나|나|랑|이랑|하고)?\s*(?:,\s*)?"
+                            r"(?:and\s+|or\s+)?(?:the\s+|its\s+)?"))
+
+
+def _compared_all(c: Clause) -> list[bool]:
+    """Per occurrence: is it the thing compared with? Coordinated occurrences share it
+    ("than sigmoid and tanh", "Sigmoid, Tanh보다")."""
+    occ, text = c.occurrences, c.text
+    out = [_compared(text, o) for o in occ]
+    joined = [bool(_COORDINATED.fullmatch(text[occ[k].end:occ[k + 1].start]))
+              for k in range(len(occ) - 1)]
+    for k in range(len(occ) - 2, -1, -1):
+        out[k] = out[k] or (out[k + 1] and joined[k])
+    for k in range(1, len(occ)):
+        out[k] = out[k] or (out[k - 1] and joined[k - 1])
+    return out
+
+
+def _compared(text: str, o: Occurrence) -> bool:
+    """The occurrence is the thing compared with ("unlike sigmoid", "sigmoid와 달리")."""
+    return bool(_COMPARED_BEFORE.search(text[max(0, o.start - 24):o.start])
+                or _COMPARED_AFTER.match(text[o.end:o.end + 12]))
+
+
 def _candidates(slot, index) -> list[int]:
     found: set[int] = set()
     for concept, pol in slot.alts:
@@ -558,15 +714,15 @@ def _candidates(slot, index) -> list[int]:
     return sorted(found)
 
 
-def _assign_from(per_slot: list[list[int]], taken: list[int]):
+def _assign_from(per_slot: list[list[int]], taken: list[int], ok=None):
     """Distinct occurrences, one per slot (fewest candidates first would be faster still, but
-    the chosen occurrences are reported in slot order)."""
+    the chosen occurrences are reported in slot order), accepted by `ok` when given."""
     if len(taken) == len(per_slot):
-        return list(taken)
+        return list(taken) if ok is None or ok(taken) else None
     for i in per_slot[len(taken)]:
         if i in taken:
             continue
-        got = _assign_from(per_slot, taken + [i])
+        got = _assign_from(per_slot, taken + [i], ok)
         if got is not None:
             return got
     return None

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 LANGS = ("en", "ko")
+#: the key of a concept's rivals as a subject ("l1: {en: […], ko: […], contrast: [l2]}")
+CONTRAST = "contrast"
 MAX_FORM = 120
 _REGEX_PREFIX = "re:"
 # an unbounded repetition of anything but white space ('.*', '\w+', '[^.]*', '{2,}')
@@ -110,8 +112,16 @@ class Lexicon:
     def __init__(self, concepts: Mapping[str, Mapping[str, Iterable[str]]] | None = None):
         self.concepts: dict[str, dict[str, tuple[str, ...]]] = {}
         self._matchers: dict[frozenset[str], "Scanner"] = {}
+        # concept -> the concepts that compete with it as a subject (`contrast:`), symmetric
+        self.contrast: dict[str, frozenset[str]] = {}
+        pairs: dict[str, set[str]] = {}
         for cid, by_lang in (concepts or {}).items():
             self.concepts[cid] = {lang: tuple(by_lang.get(lang) or ()) for lang in LANGS}
+            for other in by_lang.get(CONTRAST) or ():
+                if other != cid:
+                    pairs.setdefault(cid, set()).add(other)
+                    pairs.setdefault(other, set()).add(cid)
+        self.contrast = {c: frozenset(v) for c, v in pairs.items()}
 
     @classmethod
     def from_mapping(cls, mapping: Mapping[str, Mapping[str, Iterable[str]]]) -> "Lexicon":
