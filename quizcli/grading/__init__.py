@@ -1,6 +1,7 @@
 r"""Offline, explainable grading of a free-text answer against a question's rubric.
 
-How an answer is graded (no network, no model, every decision traceable to one regex):
+How an answer is graded (no network, no model; every decision names the claim and the
+sentence that made it):
 
 1. The answer's language is detected from its words: Korean when at least `KO_SHARE` (30 %) of
    the words with letters contain Hangul. Korean particles attach to English terms
@@ -8,24 +9,24 @@ How an answer is graded (no network, no model, every decision traceable to one r
    English terms counts as Korean, and an English answer that quotes one Korean term
    ("the gradient vanishes (기울기 소실) …") stays English.
 2. The answer is normalised once with `textmatch.normalize` (Unicode NFKC, so full-width forms
-   become ASCII; case-folded; runs of white space collapsed): the same function the linter uses
-   to check that every key point matches its own model answer.
-3. For each key point, its patterns in the answer's language are searched first, then those of
-   the other language (Korean answers often use English terms, and the reverse happens too).
-   The first pattern found decides; the result records which pattern, which phrase and where.
-4. Misconceptions: a key point may also have `reject` patterns (a confidently wrong statement
-   that uses the right words, e.g. "ReLU completely solves vanishing gradients"), searched the
-   same way and in the same order. When one is found the key point is not covered, whatever its
-   match patterns found, and the grade lists the phrase in `misconceptions` so the feedback
-   can say what was wrong (the key point's `why`, else its text).
+   become ASCII; case-folded; runs of white space collapsed): the function the linter uses to
+   check that every key point is covered by its own model answer.
+3. Key points with `claims` (every built-in question): the answer is read once into clauses
+   over the bank's lexicon (`read_answer`, claims.analyse: sentences, clauses, concept
+   occurrences, negation, keyword lists, reported speech, reference back, headings), and each
+   key point is judged by `judge`: a contradiction (misconception) found in a clause makes it
+   missed and is reported with its `why`; otherwise the first claim that holds covers it, with
+   the sentence that stated it. claims.py's docstring says how an answer is read.
+4. Key points with regex `match`/`reject` patterns (user files in the first format) are searched
+   in the normalised text, the answer's language first; a reject pattern found vetoes the key
+   point and is reported like a misconception. Those patterns run under a time budget.
 5. score = covered / total; the suggested rating comes from `RATING_THRESHOLDS`.
 
-Work is capped, so a pasted 1 MB answer is graded in well under a second: only the first
-`MAX_GRADED_CHARS` characters are searched (a five-minute spoken answer is about 5,000), the
-text is normalised once, each pattern is compiled once per process and searched once, and any
-run of more than `MAX_RUN` non-space characters is split with spaces (no word is that long),
-which bounds patterns such as `comput\w*…` that would otherwise backtrack quadratically over
-a long glued run. Patterns should use bounded gaps (`.{0,40}`), never `.*`.
+Work is capped, so a pasted 1 MB answer is graded in well under a second: claims read the first
+`MAX_CLAIM_CHARS` characters and patterns search the first `MAX_GRADED_CHARS`; the text is
+normalised once, and any run of more than `MAX_RUN` non-space characters is split with spaces
+(no word is that long), which bounds patterns such as `comput\w*…` that would otherwise
+backtrack quadratically over a long glued run.
 """
 
 from __future__ import annotations
