@@ -13,8 +13,9 @@ How an answer is read (`analyse`), so authors can predict it:
    clause.
 2. Concept occurrences come from the lexicon (lexicon.py): longest form first, non-overlapping.
 3. Negation. English `not`, `n't`, `never`, `no`, `non-`, `without`, `cannot`, `nor`, `rarely` … negate the next
-   occurrence within four words ("not only" does not). Korean 않/없/아니/못/말 within the two
-   words after an occurrence negate the nearest occurrence before them (사라지지 않는다,
+   occurrence within four words ("not only" does not); so does "prevents/keeps/stops … from"
+   before an end state ("preventing it from reaching zero", not "prevents co-adaptation").
+   Korean 않/없/아니/못/말 within the two words after an occurrence negate the nearest occurrence before them (사라지지 않는다,
    소실이 없다, 0이 아니다); the words 안/못 negate the next occurrence, or, when the verb after
    them is no concept, the noun before them (초기화는 신경 안 써도); not 거의 안, 0.25밖에 안.
 4. Lists. Three or more groups of occurrences separated only by commas, and/or, `/`, 와/과/및/
@@ -40,7 +41,10 @@ How an answer is read (`analyse`), so authors can predict it:
    만들지만 0으로 만들진 않는다") may take the first concept of the clause before (its subject),
    not the predicate it contrasts with. A line under a heading (a short line without a
    predicate that ends with a colon, or is numbered or a Markdown heading: "RMSProp :",
-   "2. L1 Regularization (Lasso)") may take one slot from the heading in the same way.
+   "2. L1 Regularization (Lasso)") may take one slot from the heading in the same way, and so
+   may the bullet lines under a longer line that they complete, ending with a preposition,
+   "as follows" or "works" and a colon ("BN normalises each input by:" / "- the mean of the
+   mini-batch"; not "what I remember about L1:").
 """
 
 from __future__ import annotations
@@ -165,7 +169,11 @@ _LATIN_REST = re.compile(r"[a-z0-9'’]*")
 _WORD_REST = re.compile(r"[^\s,/;:]*")
 _EN_NEG = re.compile(
     r"(?<![a-z])(?:not|never|no|non(?=-)|without|cannot|can't|cant|nor|neither|none|nothing|hardly|barely|rarely|seldom|"
-    r"lack(?:s|ing)?|fails? to|free of|[a-z]+n['’]t|dont|doesnt|isnt|wont|arent|didnt|wasnt)(?![a-z])")
+    r"lack(?:s|ing)?|fails? to|free of|[a-z]+n['’]t|dont|doesnt|isnt|wont|arent|didnt|wasnt"
+    # an end state kept out of reach: "preventing it from reaching zero", "keeps them from
+    # becoming exactly 0" (not "prevents units from co-adapting": that one is the claim itself)
+    r"|(?:prevent(?:s|ing|ed)?|keeps?|keeping|kept|stops?|stopping|stopped)(?:\s+[a-z'’]+){0,3}?"
+    r"\s+from(?=\s+(?:ever\s+)?(?:reach|becom|hitt?|getting to|going to|get to|go to)))(?![a-z])")
 _EN_POST_NEG = re.compile(
     r"^\s*(?:do|does|did|will|would|can|could|should)?\s*(?:n['’]t|not|never)\s*(?:really\s*)?"
     r"(?:happen|occur|exist|arise|appear|show up|matter)|^\s*(?:is|are|was|were)(?:n['’]t| not)"
@@ -460,9 +468,15 @@ def analyse(answer_lines: list[str], lexicon: Lexicon, concepts=None) -> list[Cl
     clauses: list[Clause] = []
     previous: Clause | None = None
     heading: Clause | None = None
+    intro: Clause | None = None  # a line ending with a colon, while bullet lines follow it
+    in_bullets = False
     for sentence, mark in _sentences_by_line(answer_lines):
         nfd = _n(sentence)
         is_heading = mark is not None and _is_heading(sentence, mark)
+        if mark is not None:
+            in_bullets = intro is not None and bool(_BULLET.match(sentence))
+            if not in_bullets:
+                intro = None
         parts = split_clauses(nfd)
         new = [Clause(p, sentence) for p in parts]
         for k, c in enumerate(new):
@@ -488,7 +502,13 @@ def analyse(answer_lines: list[str], lexicon: Lexicon, concepts=None) -> list[Cl
                 # a line under a heading ("Adagrad:", "2. L1 Regularization (Lasso)") is about
                 # it: "- 중요하지 않은 가중치를 정확히 0으로 만든다" may take the heading's subject
                 c.antecedent = heading
+            elif in_bullets and not intro.reported:
+                # a bullet under a line that introduces it with a colon ("BN normalises each
+                # layer's input as follows:" / "- the mean of the mini-batch") is about that line
+                c.antecedent = intro
             previous = c
+        if not is_heading and new and _INTRO_END.search(sentence) and new[-1].occurrences:
+            intro = new[-1]
         if is_heading and new and new[-1].occurrences:
             heading = new[-1]
         elif is_heading:
@@ -500,6 +520,11 @@ def analyse(answer_lines: list[str], lexicon: Lexicon, concepts=None) -> list[Cl
 _HEADING_END = re.compile(r"[:：]\s*$")
 _HEADING_MARK = re.compile(r"^\s*(?:#{1,6}\s|\*\*|\(?[a-z0-9]\)\s)")
 _HEADING_WORDS = 6
+# a longer line that its bullets complete: it ends on a preposition or "as follows"/"works"
+# before the colon ("normalises each input by:", "here is how it works:"), unlike "here is
+# what I remember about L1:", whose bullets need not be about L1
+_INTRO_END = re.compile(r"(?<![a-z])(?:where|by|using|with|via|through|from|of|into|to|is|are|as follows"
+                        r"|follows|includes?|including|such as|namely|works?|steps?)\s*[:：]\s*$")
 
 
 _ENUMERATOR = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
