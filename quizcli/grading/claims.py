@@ -13,7 +13,8 @@ How an answer is read (`analyse`), so authors can predict it:
    clause.
 2. Concept occurrences come from the lexicon (lexicon.py): longest form first, non-overlapping.
 3. Negation. English `not`, `n't`, `never`, `no`, `non-`, `without`, `cannot`, `nor`, `rarely` … negate the next
-   occurrence within four words ("not only" does not); so does "prevents/keeps/stops … from"
+   occurrence within four words ("not only" does not; "failed/unable/struggled to" do); so does
+   "prevents/keeps/stops … from"
    before an end state ("preventing it from reaching zero", not "prevents co-adaptation").
    Korean 않/없/아니/못/말 within the two words after an occurrence negate the nearest occurrence before them (사라지지 않는다,
    소실이 없다, 0이 아니다); the words 안/못 negate the next occurrence, or, when the verb after
@@ -169,7 +170,7 @@ _LATIN_REST = re.compile(r"[a-z0-9'’]*")
 _WORD_REST = re.compile(r"[^\s,/;:]*")
 _EN_NEG = re.compile(
     r"(?<![a-z])(?:not|never|no|non(?=-)|without|cannot|can't|cant|nor|neither|none|nothing|hardly|barely|rarely|seldom|"
-    r"lack(?:s|ing)?|fails? to|free of|[a-z]+n['’]t|dont|doesnt|isnt|wont|arent|didnt|wasnt"
+    r"lack(?:s|ing)?|fails? to|failed to|unable to|struggl(?:e|es|ed|ing) to|free of|[a-z]+n['’]t|dont|doesnt|isnt|wont|arent|didnt|wasnt"
     # an end state kept out of reach: "preventing it from reaching zero", "keeps them from
     # becoming exactly 0" (not "prevents units from co-adapting": that one is the claim itself)
     r"|(?:prevent(?:s|ing|ed)?|keeps?|keeping|kept|stops?|stopping|stopped)(?:\s+[a-z'’]+){0,3}?"
@@ -177,7 +178,8 @@ _EN_NEG = re.compile(
 _EN_POST_NEG = re.compile(
     r"^\s*(?:do|does|did|will|would|can|could|should)?\s*(?:n['’]t|not|never)\s*(?:really\s*)?"
     r"(?:happen|occur|exist|arise|appear|show up|matter)|^\s*(?:is|are|was|were)(?:n['’]t| not)"
-    r"\s*(?:a problem|an issue|present|there|needed|necessary|required)|^\s*(?:never|rarely|no longer)\s*(?:happen|occur|arise)")
+    r"\s*(?:a problem|an issue|present|there|needed|necessary|required|the (?:issue|problem|cause|culprit|reason)"
+    r"|to blame|responsible|at fault)|^\s*(?:never|rarely|no longer)\s*(?:happen|occur|arise)")
 _EN_NOT_NEG = re.compile(r"^\s*(?:only|just|merely|to mention)(?![a-z])|^\s*matter(?![a-z])"
                          r"|^\s*(?:really\s*)?(?:happen|occur|exist|arise|appear|show up)")
 # 문제없다 (fine), 틀림없다 (surely), 끊임없이 (constantly) negate nothing
