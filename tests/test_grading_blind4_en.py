@@ -127,9 +127,42 @@ CASES = [
      "Accuracy can't be trusted when one class dominates.", True),
     ("class-imbalance", "metrics-first", "Accuracy is the right metric here.", False),
     ("class-imbalance", "metrics-first", "Accuracy isn't a bad metric for balanced data.", False),
+    # a comma splice with a new pronoun subject is a clause of its own (so the denominator in
+    # the second half no longer voids the first half's claim), not after an if-clause
+    ("softmax-numerical-stability", "subtract-max",
+     "Shift the logits down by their maximum, this doesn't change the output because numerator and denominator scale alike.", True),
+    ("softmax-numerical-stability", "subtract-max",
+     "Subtract the max before exponentiating, it is harmless since the factor cancels between numerator and denominator.", True),
+    ("softmax-numerical-stability", "subtract-max",
+     "Subtract the max from the denominator only, it keeps the sum small.", False),
+    # softmax's shift invariance as an identity
+    ("softmax-numerical-stability", "shift-invariance",
+     "Note that softmax(x) = softmax(x - c) for any constant c.", True),
+    ("softmax-numerical-stability", "shift-invariance",
+     "Because softmax(z) = softmax(z − max z), nothing changes.", True),
+    ("softmax-numerical-stability", "shift-invariance", "softmax(z) = exp(z) / sum(exp(z))", False),
+    # mini-batches: vectorised, so faster than one-example SGD
+    ("sgd-minibatch-vs-batch", "updates-and-hardware",
+     "Compared with pure SGD, a batch of 64 can be vectorized on the GPU, so each epoch runs much faster.", True),
+    ("sgd-minibatch-vs-batch", "updates-and-hardware",
+     "Unlike single-sample SGD, it exploits parallel hardware efficiently.", True),
+    ("sgd-minibatch-vs-batch", "updates-and-hardware", "Mini-batches are faster than SGD.", False),
 ]
 
 
 @pytest.mark.parametrize("qid, point, text, expected", CASES)
 def test_blind4_en_class(bank, qid, point, text, expected):
     assert (point in _grade(bank, qid, text).covered) is expected
+
+
+@pytest.mark.parametrize("sentence, parts", [
+    ("subtract the max, it doesn't change the result", 2),
+    ("scale the inputs, this keeps them in range", 2),
+    ("if a unit only gets negative inputs, it does nothing", 1),
+    ("when the loss rises, it is time to stop", 1),
+    ("weights that it does not use, and so on", 1),
+])
+def test_comma_splice_starts_a_clause(sentence, parts):
+    from quizcli.grading.claims import _n, split_clauses
+
+    assert len(split_clauses(_n(sentence))) == parts

@@ -9,16 +9,18 @@ r"""Claims: what a key point says, as concepts that must occur together in one c
 How an answer is read (`analyse`), so authors can predict it:
 1. Lines, then sentences (. ? ! ; — not the dot inside 0.25), then clauses at contrast markers
    (but, however, whereas, although, while (not "while training"), 하지만, 그러나, 반면, -지만 …)
-   and before a new topic after -고/-며 ("정밀도는 …이고 재현율은 …"). A claim holds within one
+   and before a new topic after -고/-며 ("정밀도는 …이고 재현율은 …"), and at a comma splice
+   (", it doesn't …", ", this is …"; not after an if/when clause). A claim holds within one
    clause.
 2. Concept occurrences come from the lexicon (lexicon.py): longest form first, non-overlapping.
-3. Negation. English `not`, `n't`, `never`, `no`, `non-`, `without`, `cannot`, `nor`, `rarely` … negate the next
-   occurrence within four words ("not only" does not; "failed/unable/struggled to" do); so does
-   "prevents/keeps/stops … from"
-   before an end state ("preventing it from reaching zero", not "prevents co-adaptation").
-   Korean 않/없/아니/못/말 within the two words after an occurrence negate the nearest occurrence before them (사라지지 않는다,
-   소실이 없다, 0이 아니다); the words 안/못 negate the next occurrence, or, when the verb after
-   them is no concept, the noun before them (초기화는 신경 안 써도); not 거의 안, 0.25밖에 안.
+3. Negation. English `not`, `n't`, `never`, `no`, `non-`, `without`, `cannot`, `nor`, `rarely`,
+   "failed/unable/struggled to" … negate the next occurrence within four words ("not only" does
+   not); so does "prevents/keeps/stops … from" before an end state ("preventing it from reaching
+   zero", not "prevents co-adaptation"); "X does not happen / is not the issue" negates X.
+   Korean 않/없/아니/못/말 within the two words after an occurrence negate the nearest
+   occurrence before them (사라지지 않는다, 소실이 없다, 0이 아니다); the words 안/못 negate
+   the next occurrence, or, when the verb after them is no concept, the noun before them
+   (초기화는 신경 안 써도); not 거의 안, 0.25밖에 안.
 4. Lists. Three or more groups of occurrences separated only by commas, and/or, `/`, 와/과/및/
    랑/하고/그리고 are a keyword list: its occurrences state nothing and cannot make a claim,
    unless a predicate introduces them ("decomposes into A, B and C", "split into three parts:",
@@ -137,6 +139,14 @@ _CONTRAST = re.compile(_n(
     r"|반면|반대로|그런데|근데|다만|그래도)(?:[\s,]|$))"
     r"|,\s*(?=while\s)|\s(?=while\s(?![a-z]+ing(?![a-z]))(?!(?:we|you|it|they|i|the model)\s))"
     r"|(?<=[\u1100-\u11ff]지만),?\s+"))
+# a comma splice: a subject pronoun and its verb after a comma start a clause of their own
+# ("subtract the max, it doesn't change the result") that may refer back (7); not after a
+# subordinate clause ("if a unit only gets negative inputs, it will output 0")
+_SPLICE = re.compile(
+    r",\s*(?=(?:it|this|they)\s+(?:is|are|was|were|does|do|did|doesn['’]t|don['’]t|didn['’]t|isn['’]t"
+    r"|aren['’]t|can|can['’]t|cannot|makes?|keeps?|just|also|only|still)(?:\s|$))")
+_SUBORDINATE = re.compile(r"^(?:if|when|whenever|once|as|since|because|although|though|unless|after|before"
+                          r"|while|until|whether|even if|even though)(?![a-z])")
 _CONJUNCTION_ONLY = re.compile(_n(r"(?:하지만|그렇지만)[\s,]*"))
 # a new topic after a predicate joined by -고/-며: "정밀도는 … 비율이고 재현율은 …", "L2는 … 주고,
 # L1은 …": each half states its own subject, so a claim must not pair one half's noun with the
@@ -266,6 +276,8 @@ def split_clauses(sentence_nfd: str) -> list[str]:
         last = m.end()
     parts.append(sentence_nfd[last:])
     parts = [q for p in parts for q in _TOPIC_SWITCH.split(p)]
+    parts = [q for p in parts
+             for q in ([p] if _SUBORDINATE.match(p.strip(" ,")) else _SPLICE.split(p))]
     out: list[str] = []
     carry = ""
     for p in parts:
