@@ -147,6 +147,13 @@ CASES = [
     ("sgd-minibatch-vs-batch", "updates-and-hardware",
      "Unlike single-sample SGD, it exploits parallel hardware efficiently.", True),
     ("sgd-minibatch-vs-batch", "updates-and-hardware", "Mini-batches are faster than SGD.", False),
+    # the parts of one thing named in a row are no keyword list: W_Q, W_K, W_V
+    ("self-attention-qkv", "projections",
+     "Each token's embedding is multiplied by three weight matrices (W_Q, W_K, W_V, all learned).", True),
+    ("self-attention-qkv", "projections",
+     "The input goes through W_Q, W_K and W_V, which are learned like any other weights.", True),
+    ("self-attention-qkv", "projections", "W_Q, W_K, W_V.", False),
+    ("self-attention-qkv", "projections", "Query, key, value, softmax, learned.", False),
 ]
 
 

@@ -27,7 +27,8 @@ How an answer is read (`analyse`), so authors can predict it:
    "turns each token into a query, a key and a value", "오차는 편향 제곱, 분산, 노이즈의 합이다")
    or a modal verb puts them forward ("you can resample, oversampling A or undersampling B").
    So are three or more short verbless noun phrases separated by commas ("vanishing gradient
-   problem, sparse activations, computational efficiency").
+   problem, sparse activations, computational efficiency"). Items that all name the same
+   concept are the parts of one thing, not a list ("W_Q, W_K, W_V learned in training").
 5. Reported speech. A clause followed by "but actually / in fact / 사실은 / 실제로는", or framed as
    a misconception, a myth, "people say", 오해, 흔히 … 라고 하지만, or hedged ("not sure", "no
    idea", "I doubt"), is not the candidate's claim.
@@ -398,6 +399,9 @@ def _mark_lists(clause: Clause) -> None:
             # ("you can also resample, oversampling the minority or undersampling the
             # majority"), but not "I'd say A, B, C"
             if _introduced(text, occ[items[run[0]][0]].start, occ[items[run[-1]][-1]].end):
+                continue
+            # the parts of one thing are no keyword list: "(W_Q, W_K, W_V learned in training)"
+            if len({occ[items[it][0]].concepts for it in run}) == 1:
                 continue
             for it in run:
                 clause.listed.update(items[it])
