@@ -154,6 +154,14 @@ CASES = [
      "The input goes through W_Q, W_K and W_V, which are learned like any other weights.", True),
     ("self-attention-qkv", "projections", "W_Q, W_K, W_V.", False),
     ("self-attention-qkv", "projections", "Query, key, value, softmax, learned.", False),
+    ("residual-connections", "degradation",
+     "Stacking more layers on a plain net raised the training error, and overfitting has nothing to do with it.", True),
+    ("residual-connections", "degradation",
+     "The 56-layer plain net had worse training error than the 20-layer one, so overfitting is ruled out.", True),
+    ("early-stopping", "procedure",
+     "With the rise of large models people stop using a validation set.", False),
+    ("early-stopping", "procedure",
+     "Problems arise when we stop on the validation set.", False),
 ]
 
 

@@ -16,7 +16,8 @@ How an answer is read (`analyse`), so authors can predict it:
 3. Negation. English `not`, `n't`, `never`, `no`, `non-`, `without`, `cannot`, `nor`, `rarely`,
    "failed/unable/struggled to" … negate the next occurrence within four words ("not only" does
    not); so does "prevents/keeps/stops … from" before an end state ("preventing it from reaching
-   zero", not "prevents co-adaptation"); "X does not happen / is not the issue" negates X.
+   zero", not "prevents co-adaptation"); "X does not happen / is not the issue / has nothing
+   to do with it / is ruled out" negates X.
    Korean 않/없/아니/못/말 within the two words after an occurrence negate the nearest
    occurrence before them (사라지지 않는다, 소실이 없다, 0이 아니다); the words 안/못 negate
    the next occurrence, or, when the verb after them is no concept, the noun before them
@@ -190,7 +191,8 @@ _EN_POST_NEG = re.compile(
     r"^\s*(?:do|does|did|will|would|can|could|should)?\s*(?:n['’]t|not|never)\s*(?:really\s*)?"
     r"(?:happen|occur|exist|arise|appear|show up|matter)|^\s*(?:is|are|was|were)(?:n['’]t| not)"
     r"\s*(?:a problem|an issue|present|there|needed|necessary|required|the (?:issue|problem|cause|culprit|reason)"
-    r"|to blame|responsible|at fault)|^\s*(?:never|rarely|no longer)\s*(?:happen|occur|arise)")
+    r"|to blame|responsible|at fault)|^\s*(?:never|rarely|no longer)\s*(?:happen|occur|arise)"
+    r"|^\s*(?:has|had|have)\s+nothing to do with|^\s*(?:is|are|was|were|can be)\s+ruled out")
 _EN_NOT_NEG = re.compile(r"^\s*(?:only|just|merely|to mention)(?![a-z])|^\s*matter(?![a-z])"
                          r"|^\s*(?:really\s*)?(?:happen|occur|exist|arise|appear|show up)")
 # 문제없다 (fine), 틀림없다 (surely), 끊임없이 (constantly) negate nothing
