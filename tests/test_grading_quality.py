@@ -372,6 +372,9 @@ def test_rival_subjects_own_what_follows_them():
     assert _holds(lex, "tanh + zero-centred", "sigmoid와 달리 tanh는 zero-centered입니다.")
     assert not _holds(lex, "sigmoid + zero-centred", "Tanh is zero-centred, sigmoid is not.")
     assert _holds(lex, "training-error + high", "The training loss and the validation loss are both high.")
+    # a subject attached after its predicate by a preposition owns it
+    assert _holds(lex, "l1 + sparse", "L2 is smooth and weights become exactly zero with L1.")
+    assert not _holds(lex, "l1 + sparse", "L2 makes weights exactly zero and L1 does not.")
     # without the table the same engine credits the swap: the rule, not the claims, decides
     from quizcli.grading.lexicon import Lexicon
     plain = Lexicon({k: {lang: lex.concepts[k][lang] for lang in ("en", "ko")} for k in lex.concepts})

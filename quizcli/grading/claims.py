@@ -717,11 +717,22 @@ def _binding(claim: Claim, c: Clause, rivals: Mapping[str, frozenset[str]]):
                 while n > 0 and before[n] in ks and _COORDINATED.fullmatch(
                         c.text[occ[before[n - 1]].end:occ[before[n]].start]):
                     n -= 1
-                if n >= 0 and before[n] in ks:
+                if n >= 0 and before[n] in ks and not _attached_after(c, occ, j, mine, ks):
                     return False
         return True
 
     return ok
+
+
+_ATTACHING = re.compile(r"(?<![a-z])(?:with|for|in|of|using|under|by|from|like)\s+(?:the\s+|a\s+|an\s+)?$")
+
+
+def _attached_after(c: Clause, occ, j: int, mine: list[int], ks: list[int]) -> bool:
+    """The claim's subject follows j, attached by a preposition ("gradients vanish with
+    sigmoid", "expensive exponentials as in sigmoid"): j is said of it."""
+    after = sorted((k for k in mine + ks if occ[k].start >= occ[j].end), key=lambda k: occ[k].start)
+    return bool(after) and after[0] in mine and bool(
+        _ATTACHING.search(c.text[max(0, occ[after[0]].start - 16):occ[after[0]].start]))
 
 
 _COORDINATED = re.compile(_n(r"\s*(?:,|and|or|&|/|와|과|및|이나|나|랑|이랑|하고)?\s*(?:,\s*)?"
