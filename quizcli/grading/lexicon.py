@@ -200,6 +200,11 @@ def _is_jamo(ch: str) -> bool:
     return "\u1100" <= ch <= "\u11ff"
 
 
+# final consonants (jongseong) that attach to an open syllable as a verb ending or a contracted
+# particle: ㄴ ㄹ ㅁ ㅂ ㅆ
+_ENDING_FINALS = frozenset("\u11ab\u11af\u11b7\u11b8\u11bb")
+
+
 def _is_alnum(ch: str) -> bool:
     return ("a" <= ch <= "z") or ("0" <= ch <= "9")
 
@@ -235,6 +240,11 @@ class Scanner:
         if word_start and (_is_jamo(prev) or _is_alnum(prev)):
             return 0
         nxt = text[end] if end < len(text) else " "
+        # a Hangul form that ends in an open syllable is a verb stem or a noun: a final
+        # consonant may follow only as an ending or a contracted particle (ㄴ ㄹ ㅁ ㅂ ㅆ:
+        # 끈다, 끌, 끔, 끕니다, 건 = 거는), never as part of another word (끄 is not 끝)
+        if "\u1161" <= needle[-1] <= "\u1175" and "\u11a8" <= nxt <= "\u11ff" and nxt not in _ENDING_FINALS:
+            return 0
         if word_end and (_is_alnum(nxt) if _is_alnum(needle[-1]) else _is_jamo(nxt)):
             return 0
         if needle[-1].isdigit() and (nxt.isdigit() or (nxt in ".," and text[end + 1:end + 2].isdigit())):

@@ -1,0 +1,71 @@
+"""Korean paraphrase families and false-credit guards added by the blind-4 Korean tuner (b4ko):
+for each miss fixed on the tune half, answers of our own that state the same key point in other
+words (must be covered) and near misses (a bare keyword, a negated or swapped claim: must not be
+covered), graded against the built-in bank and lexicon."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizcli import grading
+from quizcli.bank.loader import load_bank
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return load_bank()
+
+
+CASES = [
+    # he-init: fan_in written in Korean words, 2/fan_in and its square root
+    ("he-init", "가중치의 분산을 2/이전 층 노드 수로 맞춰서 초기화합니다.", "variance-formula", True),
+    ("he-init", "weight를 2/앞 레이어의 뉴런 개수의 제곱근으로 스케일링해서 초기화해요.", "variance-formula", True),
+    ("he-init", "입력 노드 수 분의 2를 분산으로 두고 가중치를 뽑습니다.", "variance-formula", True),
+    ("he-init", "가중치는 루트(2/n) 크기로 초기화한다.", "variance-formula", True),
+    ("he-init", "He 초기화는 가중치의 분산을 2/n의 제곱근으로 둔다.", "variance-formula", False),
+    ("he-init", "He 초기화는 이전 층의 노드 수를 고려해서 가중치를 정한다.", "variance-formula", False),
+    # rmsprop-adagrad: per-parameter learning rates said with 별/마다/각
+    ("rmsprop-adagrad", "Adagrad는 parameter마다 learning rate를 따로 조절합니다.", "per-parameter-scaling", True),
+    ("rmsprop-adagrad", "각 가중치의 학습률이 지금까지의 gradient 크기에 따라 서로 다르게 적용돼요.", "per-parameter-scaling", True),
+    ("rmsprop-adagrad", "weight 별로 step 크기를 다르게 가져갑니다.", "per-parameter-scaling", True),
+    ("rmsprop-adagrad", "Adagrad는 모든 파라미터에 같은 learning rate를 씁니다.", "per-parameter-scaling", False),
+    # rmsprop: new gradients weigh more, old ones fade
+    ("rmsprop-adagrad", "RMSProp은 새로운 기울기를 더 크게 반영해서 학습률이 0으로 가지 않아요.", "rmsprop-ema", True),
+    ("rmsprop-adagrad", "RMSprop은 과거 gradient의 영향을 점점 줄여서 학습률이 죽지 않습니다.", "rmsprop-ema", True),
+    ("rmsprop-adagrad", "RMSprop은 최신 gradient 위주로 분모를 계산합니다.", "rmsprop-ema", True),
+    ("rmsprop-adagrad", "Adagrad는 과거 기울기를 모두 더해 둡니다.", "rmsprop-ema", False),
+    ("rmsprop-adagrad", "RMSprop도 Adagrad처럼 기울기 제곱을 처음부터 전부 누적합니다.", "rmsprop-ema", False),
+    # precision-recall-f1: formulas in LaTeX are definitions, not the threshold trade-off
+    ("precision-recall-f1", "Precision: \\frac{TP}{TP + FP} → 양성으로 예측한 것 중 실제 양성인 비율", "threshold-tradeoff", False),
+    ("precision-recall-f1", "정밀도는 \\frac{tp}{fp+tp}이고 재현율은 \\frac{tp}{tp+fn}입니다.", "definitions", True),
+    ("precision-recall-f1", "Precision = \\frac{TP}{TP+FP} and recall = \\frac{TP}{TP+FN}.", "definitions", True),
+    ("precision-recall-f1", "정밀도는 \\frac{tp}{tp+fn}이고 재현율은 \\frac{tp}{tp+fp}입니다.", "definitions", False),
+    # precision-recall-f1: "don't look at accuracy" with the all-negative example
+    ("precision-recall-f1", "클래스가 불균형할 땐 accuracy를 보면 안 돼요, 전부 음성으로 찍어도 99% 나오거든요.", "accuracy-trap", True),
+    ("precision-recall-f1", "불균형 데이터에서 정확도만 믿으면 안 되는 게, 다 음성이라고 해도 정확도가 높게 나와요.", "accuracy-trap", True),
+    ("precision-recall-f1", "데이터가 불균형해도 정확도만 보면 돼요, 전부 음성이라고 하는 모델은 없으니까요.", "accuracy-trap", False),
+    ("precision-recall-f1", "불균형 데이터에서는 전부 음성이라고 예측하는 모델이 자주 나옵니다.", "accuracy-trap", False),
+    # dropout: 끝나다 / -게끔 are not 끄다 (a stem ending in an open syllable takes only ending finals)
+    ("dropout", "훈련이 끝나고 모델을 테스트할 때는 구조를 고정해서 씁니다.", "eval-mode", False),
+    ("dropout", "추론할 때는 드롭아웃을 끕니다.", "eval-mode", True),
+    ("dropout", "테스트 시에는 dropout을 끈 상태로 예측해요.", "eval-mode", True),
+]
+
+
+@pytest.mark.parametrize("qid, answer, point, expected", CASES)
+def test_blind4_ko_paraphrases(bank, qid, answer, point, expected):
+    got = grading.grade(bank.get(qid), answer, lexicon=bank.lexicon)
+    assert (point in got.covered) is expected, (got.covered, [m.key_point for m in got.misconceptions])
+
+
+@pytest.mark.parametrize("text, found", [
+    ("드롭아웃을 끕니다", True), ("드롭아웃을 끈다", True), ("드롭아웃 끔", True), ("드롭아웃을 끄고", True),
+    ("훈련이 끝나고", False), ("끝까지 학습", False),
+])
+def test_open_syllable_form_takes_only_ending_finals(text, found):
+    """A Hangul form ending in an open syllable (a verb stem: 끄) matches the finals of its
+    endings (ㄴ ㄹ ㅁ ㅂ ㅆ), not a final that makes another word (끝)."""
+    from quizcli.grading.lexicon import Lexicon, to_match_text
+
+    lex = Lexicon({"off": {"ko": ["끄"]}})
+    assert bool(lex.occurrences(to_match_text(text))) is found
