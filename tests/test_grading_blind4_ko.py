@@ -49,6 +49,15 @@ CASES = [
     ("dropout", "훈련이 끝나고 모델을 테스트할 때는 구조를 고정해서 씁니다.", "eval-mode", False),
     ("dropout", "추론할 때는 드롭아웃을 끕니다.", "eval-mode", True),
     ("dropout", "테스트 시에는 dropout을 끈 상태로 예측해요.", "eval-mode", True),
+    # gradient-accumulation: the small batch run, the large batch it amounts to, dividing the loss
+    ("gradient-accumulation", "작은 배치로 4번 돌리고 grad를 누적하면 배치를 4배로 키운 것과 같아요.", "effective-batch", True),
+    ("gradient-accumulation", "마이크로배치로 여러 번 backward해서 기울기를 쌓으면 가상의 큰 배치가 됩니다.", "effective-batch", True),
+    ("gradient-accumulation", "배치 크기가 2배 커지면 메모리도 두 배로 듭니다.", "effective-batch", False),
+    ("gradient-accumulation", "loss를 accumulation_steps로 나눠줘야 해요.", "scale-loss", True),
+    ("gradient-accumulation", "각 step의 loss를 나눠서 gradient 크기를 일정하게 맞춥니다.", "scale-loss", True),
+    ("gradient-accumulation", "loss는 나누지 않아도 gradient 크기는 같아요.", "scale-loss", False),
+    ("gradient-accumulation", "손실은 따로 나눌 필요 없이 그대로 더하면 돼요.", "scale-loss", False),
+    ("gradient-accumulation", "BN은 작은 배치 통계로 정규화되니까 큰 배치와 완전히 같진 않아요.", "not-identical", True),
 ]
 
 
@@ -69,3 +78,17 @@ def test_open_syllable_form_takes_only_ending_finals(text, found):
 
     lex = Lexicon({"off": {"ko": ["끄"]}})
     assert bool(lex.occurrences(to_match_text(text))) is found
+
+
+MISCONCEPTIONS = [
+    ("gradient-accumulation", "손실은 따로 나눌 필요 없이 그대로 더하면 돼요.", "scale-loss", True),
+    ("gradient-accumulation", "loss는 나누지 말고 그냥 누적하세요.", "scale-loss", True),
+    ("gradient-accumulation", "loss를 나누지 않고 그대로 더하면 gradient가 k배가 됩니다.", "scale-loss", False),
+    ("gradient-accumulation", "loss를 나누지 않으면 학습률을 k배 올린 셈이에요.", "scale-loss", False),
+]
+
+
+@pytest.mark.parametrize("qid, answer, point, expected", MISCONCEPTIONS)
+def test_blind4_ko_misconceptions(bank, qid, answer, point, expected):
+    got = grading.grade(bank.get(qid), answer, lexicon=bank.lexicon)
+    assert (point in [m.key_point for m in got.misconceptions]) is expected, got.covered
