@@ -58,6 +58,33 @@ CASES = [
     ("gradient-accumulation", "loss는 나누지 않아도 gradient 크기는 같아요.", "scale-loss", False),
     ("gradient-accumulation", "손실은 따로 나눌 필요 없이 그대로 더하면 돼요.", "scale-loss", False),
     ("gradient-accumulation", "BN은 작은 배치 통계로 정규화되니까 큰 배치와 완전히 같진 않아요.", "not-identical", True),
+    # batch-normalization (santurkar): the loss surface under other names, made smooth
+    ("batch-normalization", "실제로는 ICS보다 optimization surface를 매끄럽게 만들어서 학습이 잘 되는 거라고 합니다.", "santurkar", True),
+    ("batch-normalization", "BN의 진짜 효과는 손실 곡면을 부드럽게 만드는 데 있다는 연구가 있어요.", "santurkar", True),
+    ("batch-normalization", "BN은 최적화 지형을 바꾼다고들 하는데 잘 모르겠어요.", "santurkar", False),
+    # data-leakage: a "contamination" heading carries the leakage to the line under it
+    ("data-leakage", "(2) Train/Test Contamination (훈련/테스트 혼입)\n데이터 분할 전에 스케일링 같은 전처리를 하면 발생", "preprocessing", True),
+    ("data-leakage", "테스트 데이터 오염: 분할 전에 전체 데이터로 정규화 통계를 계산하는 경우", "preprocessing", True),
+    ("data-leakage", "Train/Test Contamination이라는 용어도 있습니다.", "preprocessing", False),
+    # sgd-minibatch-vs-batch: batch size 1 wastes the GPU's parallelism
+    ("sgd-minibatch-vs-batch", "배치 크기가 1이면 GPU의 병렬 처리를 못 쓰니까 자원 낭비예요.", "updates-and-hardware", True),
+    ("sgd-minibatch-vs-batch", "샘플을 하나씩 넣으면 GPU가 놀게 되어 병렬성을 활용하지 못합니다.", "updates-and-hardware", True),
+    ("sgd-minibatch-vs-batch", "하나씩 넣으면 메모리 낭비가 적다.", "updates-and-hardware", False),
+    # early-stopping: error rising against the previous epoch stops training
+    ("early-stopping", "이전 epoch에 비해 오차가 증가하면 학습을 멈추는 방법입니다.", "procedure", True),
+    ("early-stopping", "매 에폭 loss를 보고 직전 에폭보다 loss가 올라가면 학습을 중단합니다.", "procedure", True),
+    ("early-stopping", "에폭이 늘어날수록 training error가 증가하면 학습을 멈춥니다.", "procedure", False),
+    ("early-stopping", "에폭이 늘어나면 오차가 증가할 수 있습니다.", "procedure", False),
+    # self-attention-qkv: the input times W_Q, W_K, W_V
+    ("self-attention-qkv", "입력 X를 가중치 Wq, Wk, Wv와 내적해서 각각 query, key, value를 만듭니다.", "projections", True),
+    ("self-attention-qkv", "X에 W_Q, W_K, W_V 행렬을 곱해서 Q, K, V를 얻어요.", "projections", True),
+    ("self-attention-qkv", "Query, Key, Value가 있습니다.", "projections", False),
+    ("self-attention-qkv", "Q와 K를 내적해서 점수를 구합니다.", "projections", False),
+    # layer-normalization: same computation in train and test, no running statistics
+    ("layer-normalization", "LN은 BN과 달리 train과 test 시 모두 동일하게 작동합니다.", "batch-independent", True),
+    ("layer-normalization", "LN은 running mean, running std를 따로 저장하지 않는다.", "batch-independent", True),
+    ("layer-normalization", "학습과 테스트 때 똑같이 계산되니 이동 평균을 쓸 필요가 없어요.", "batch-independent", True),
+    ("layer-normalization", "BN은 running mean을 저장해 두었다가 추론에 씁니다.", "batch-independent", False),
 ]
 
 
