@@ -85,6 +85,16 @@ CASES = [
     ("layer-normalization", "LN은 running mean, running std를 따로 저장하지 않는다.", "batch-independent", True),
     ("layer-normalization", "학습과 테스트 때 똑같이 계산되니 이동 평균을 쓸 필요가 없어요.", "batch-independent", True),
     ("layer-normalization", "BN은 running mean을 저장해 두었다가 추론에 씁니다.", "batch-independent", False),
+    # dropout (why-it-works): training exponentially many sub-networks at once
+    ("dropout", "n개의 뉴런에 dropout을 쓰면 2^n 개의 신경망을 동시에 학습하는 것과 같습니다.", "why-it-works", True),
+    ("dropout", "가중치를 공유하는 수많은 부분 네트워크를 한꺼번에 학습하는 셈이에요.", "why-it-works", True),
+    ("dropout", "Dropout effectively trains 2^n thinned networks simultaneously.", "why-it-works", True),
+    ("dropout", "dropout은 2^n개의 subnetwork를 동시에 train하는 효과가 있어요.", "why-it-works", True),
+    ("dropout", "드롭아웃을 쓰면 모든 뉴런을 동시에 학습합니다.", "why-it-works", False),
+    # softmax-numerical-stability: subtracting the max from the logits, stated with its invariance
+    ("softmax-numerical-stability", "로짓에서 최댓값을 빼도 결과는 안 바뀌어요, 분자 분모에서 약분되니까요.", "subtract-max", True),
+    ("softmax-numerical-stability", "logit의 max를 빼고 exp를 취해서 분모가 overflow되지 않게 합니다.", "subtract-max", True),
+    ("softmax-numerical-stability", "로짓에서 최솟값을 빼면 안정해집니다.", "subtract-max", False),
 ]
 
 
@@ -112,6 +122,9 @@ MISCONCEPTIONS = [
     ("gradient-accumulation", "loss는 나누지 말고 그냥 누적하세요.", "scale-loss", True),
     ("gradient-accumulation", "loss를 나누지 않고 그대로 더하면 gradient가 k배가 됩니다.", "scale-loss", False),
     ("gradient-accumulation", "loss를 나누지 않으면 학습률을 k배 올린 셈이에요.", "scale-loss", False),
+    ("softmax-numerical-stability", "log-softmax는 굳이 계산 안 해도 돼요, softmax에 log 취하면 똑같으니까.", "log-softmax", True),
+    ("softmax-numerical-stability", "You don't have to compute log softmax on its own, log(softmax) is the same.", "log-softmax", True),
+    ("softmax-numerical-stability", "log-softmax는 수학적으로 log(softmax)와 같지만 따로 계산해야 overflow나 nan이 안 생깁니다.", "log-softmax", False),
 ]
 
 
