@@ -95,6 +95,11 @@ CASES = [
     ("softmax-numerical-stability", "로짓에서 최댓값을 빼도 결과는 안 바뀌어요, 분자 분모에서 약분되니까요.", "subtract-max", True),
     ("softmax-numerical-stability", "logit의 max를 빼고 exp를 취해서 분모가 overflow되지 않게 합니다.", "subtract-max", True),
     ("softmax-numerical-stability", "로짓에서 최솟값을 빼면 안정해집니다.", "subtract-max", False),
+    # a comma list of remedies whose first items are left out of a plain run is still a list
+    ("vanishing-gradient-remedies", "ReLU, He 초기화, 배치 정규화, residual, LSTM.", "initialization", False),
+    ("vanishing-gradient-remedies", "Sigmoid 대신 ReLU, Xavier 초기화, layer norm, skip connection, GRU.", "initialization", False),
+    ("vanishing-gradient-remedies", "He 초기화는 층마다 분산을 보존해서 기울기 소실을 막습니다.", "initialization", True),
+    ("vanishing-gradient-remedies", "ReLU, GELU 같은 활성화 함수를 쓰고, He 초기화는 분산을 유지합니다.", "initialization", True),
 ]
 
 

@@ -507,8 +507,10 @@ def analyse(answer_lines: list[str], lexicon: Lexicon, concepts=None) -> list[Cl
             c.occurrences = lexicon.occurrences(c.text, concepts)
             _mark_negation(c)
             _mark_lists(c)
-            if not c.listed:
-                _mark_phrase_lists(c)
+            # also when part of the clause is a list already: "ReLU, He 초기화, 배치 정규화,
+            # residual, LSTM." has a plain run (정규화, residual, LSTM) that leaves the first
+            # items out; read as phrases, the whole line is one keyword list
+            _mark_phrase_lists(c)
             if previous is not None and not previous.reported and _ANAPHOR.match(_BULLET.sub("", c.text)):
                 c.antecedent = previous
             elif (k and not new[k - 1].reported and new[k - 1].text.rstrip(" ,").endswith(_JIMAN)
