@@ -100,6 +100,12 @@ CASES = [
     ("vanishing-gradient-remedies", "Sigmoid 대신 ReLU, Xavier 초기화, layer norm, skip connection, GRU.", "initialization", False),
     ("vanishing-gradient-remedies", "He 초기화는 층마다 분산을 보존해서 기울기 소실을 막습니다.", "initialization", True),
     ("vanishing-gradient-remedies", "ReLU, GELU 같은 활성화 함수를 쓰고, He 초기화는 분산을 유지합니다.", "initialization", True),
+    # a "what is X?" line is a heading; a -지만 line that names nothing passes its subject on
+    ("l1-vs-l2", "**L2 정규화란?**\n- 가중치를 0 근처로 줄이지만\n정확히 0으로 만들지는 않음", "l2-proportional", True),
+    ("l1-vs-l2", "L2 정칙화란 무엇인가?\n- 특징: 가중치를 0에 가깝게 만들지만\n정확히 0은 아님", "l2-proportional", True),
+    ("l1-vs-l2", "What is L2 regularization?\n- weights get small but never exactly zero", "l2-proportional", True),
+    ("l1-vs-l2", "**L1 정규화란?**\n- 가중치를 0에 가깝게 만들지만\n정확히 0은 아님", "l2-proportional", False),
+    ("l1-vs-l2", "L2 정규화를 왜 쓸까?\n- 특징: 가중치를 0에 가깝게 만들지만\n정확히 0은 아님", "l2-proportional", False),
 ]
 
 

@@ -45,8 +45,9 @@ How an answer is read (`analyse`), so authors can predict it:
    of that slot's concept (6). After -지만, a clause without its own subject ("L2는 작게
    만들지만 0으로 만들진 않는다") may take the first concept of the clause before (its subject),
    not the predicate it contrasts with. A line under a heading (a short line without a
-   predicate that ends with a colon, or is numbered or a Markdown heading: "RMSProp :",
-   "2. L1 Regularization (Lasso)") may take one slot from the heading in the same way, and so
+   predicate that ends with a colon, or is numbered or a Markdown heading, or asks what a thing
+   is: "RMSProp :", "2. L1 Regularization (Lasso)", "L2 정칙화란?") may take one slot from the
+   heading in the same way (a -지만 line that names nothing passes on what it took), and so
    may the bullet lines under a longer line that they complete, ending with a preposition,
    "as follows" or "works" and a colon ("BN normalises each input by:" / "- the mean of the
    mini-batch"; not "what I remember about L1:").
@@ -518,7 +519,10 @@ def analyse(answer_lines: list[str], lexicon: Lexicon, concepts=None) -> list[Cl
                 # "L2는 0에 가깝게 만들지만 | 0으로 만들진 않는다": the subject goes on, so the
                 # clause may take the first concept of the one before (its subject), never the
                 # predicate it contrasts with ("ReLU는 포화를 없애지만 …" lends ReLU, not 포화)
-                c.antecedent = previous
+                # a "-지만" clause that names nothing itself ("- 특징: 0에 가깝게 만들지만")
+                # passes on what it took from its heading
+                c.antecedent = (previous.antecedent if not previous.occurrences
+                                and previous.antecedent is not None else previous)
                 c.subject_only = True
             elif heading is not None and not is_heading:
                 # a line under a heading ("Adagrad:", "2. L1 Regularization (Lasso)") is about
@@ -547,6 +551,10 @@ _HEADING_WORDS = 6
 # what I remember about L1:", whose bullets need not be about L1
 _INTRO_END = re.compile(r"(?<![a-z])(?:where|by|using|with|via|through|from|of|into|to|is|are|as follows"
                         r"|follows|includes?|including|such as|namely|works?|steps?)\s*[:：]\s*$")
+# a line that asks what a thing is names what the lines under it are about ("L2 정칙화란?",
+# "Dropout이란 무엇인가?", "What is L2 regularization?")
+_QUESTION_HEADING = re.compile(_n(r"(?:^|[^\s])(?:이란|란)(?:\s?무엇인가(?:요)?|\s?뭔가요|\s?뭘까)?\?$"
+                                  r"|(?:은|는)\s?(?:무엇인가(?:요)?|뭔가요|뭘까)\?$|^what\s(?:is|are)\s.{1,60}\?$"))
 
 
 _ENUMERATOR = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
@@ -572,7 +580,7 @@ def _is_heading(sentence: str, mark: str) -> bool:
     words = s.split()
     if not words or len(words) > _HEADING_WORDS:
         return False
-    if _HEADING_END.search(s):
+    if _HEADING_END.search(s) or (mark is not None and _QUESTION_HEADING.search(_n(s))):
         return True
     return ((bool(mark) or bool(_HEADING_MARK.match(s))) and not re.search(r"[.!?。]$", s)
             and not _KO_PREDICATE_END.search(_n(s)))
