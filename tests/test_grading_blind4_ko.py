@@ -106,6 +106,11 @@ CASES = [
     ("l1-vs-l2", "What is L2 regularization?\n- weights get small but never exactly zero", "l2-proportional", True),
     ("l1-vs-l2", "**L1 정규화란?**\n- 가중치를 0에 가깝게 만들지만\n정확히 0은 아님", "l2-proportional", False),
     ("l1-vs-l2", "L2 정규화를 왜 쓸까?\n- 특징: 가중치를 0에 가깝게 만들지만\n정확히 0은 아님", "l2-proportional", False),
+    # multi-head-attention (split): the embedding width divided among the heads
+    ("multi-head-attention", "N-head attention의 경우 임베딩 벡터를 N개로 나눈다.", "split", True),
+    ("multi-head-attention", "멀티헤드는 embedding vector를 head 개수로 쪼개서 각각 어텐션을 계산합니다.", "split", True),
+    ("multi-head-attention", "head를 여러 개 만들어 임베딩 벡터를 그대로 복사해 씁니다.", "split", False),
+    ("multi-head-attention", "head를 여러 개 두면 성능이 좋아집니다.", "split", False),
 ]
 
 
