@@ -407,3 +407,12 @@ def test_rarely_and_seldom_negate():
     lex = _rival_lexicon()
     assert not _holds(lex, "l2 + sparse", "L2 shrinks weights but rarely makes them exactly zero.", strict=True)
     assert not _holds(lex, "l2 + sparse", "L2 seldom gives sparse weights.")
+
+
+def test_a_sentence_corrected_by_the_next_is_not_the_candidates_claim():
+    lex = _rival_lexicon()
+    assert not _holds(lex, "l1 + laplace", "I read that L1 is a Laplace prior. But actually that's not true.")
+    assert not _holds(lex, "l1 + laplace", "L1은 라플라스 prior라고 이해했습니다. 하지만 실제로는 그렇지 않다고 합니다.")
+    # "but in practice" that adds a point, and "actually" without a contrast word, correct nothing
+    assert _holds(lex, "l1 + laplace", "L1은 라플라스 prior입니다. 근데 실제로는 L2를 더 많이 써요.")
+    assert _holds(lex, "l1 + laplace", "L1 is a Laplace prior. Actually that is why it gives sparse weights.")

@@ -30,7 +30,9 @@ How an answer is read (`analyse`), so authors can predict it:
    So are three or more short verbless noun phrases separated by commas ("vanishing gradient
    problem, sparse activations, computational efficiency"). Items that all name the same
    concept are the parts of one thing, not a list ("W_Q, W_K, W_V learned in training").
-5. Reported speech. A clause followed by "but actually / in fact / 사실은 / 실제로는", or framed as
+5. Reported speech. A clause followed by "but actually / in fact / 사실은 / 실제로는" (also when
+   the next sentence opens by denying it: "But actually that's not true", "하지만 실제로는
+   그렇지 않고"), or framed as
    a misconception, a myth, "people say", 오해, 흔히 … 라고 하지만, or hedged ("not sure", "no
    idea", "I doubt"), is not the candidate's claim.
 6. Rival subjects. The lexicon may name concepts that compete as subjects (`contrast:`, e.g.
@@ -159,6 +161,11 @@ _TOPIC_SWITCH = re.compile(_n(
     + "".join(f"(?<!{v})" for v in "있없하되다지보주오가나라리르") + r"(?:은|는)\s)"))
 _ACTUALLY = re.compile(_n(r"^(?:but|however|yet|하지만|그러나|그런데|근데|그렇지만)?[\s,]*"
                           r"(?:actually|in fact|in reality|사실|실제로|실제|오히려)"))
+# a sentence that corrects the one before it ("But actually …", "하지만 실제로는 …")
+_CORRECTION = re.compile(_n(r"^(?:but|however|yet|하지만|그러나|그런데|근데|그렇지만)[\s,]+"
+                            r"(?:actually|in fact|in reality|사실은|실제로는|실제로|사실)[\s,]*"
+                            r"(?:that['’]?s|that is|it['’]?s|it is|this is|이는|그건|그것은)?\s*"
+                            r"(?:not\b|wrong|false|the opposite|그렇지 않|아니|틀렸|틀린|반대)"))
 _REPORTED = re.compile(_n(
     r"misconception|(?<![a-z])myths?(?![a-z])|common mistake|it is a mistake|wrong to (?:say|think)"
     r"|people (?:say|think|believe)|some (?:say|claim)|is often (?:said|claimed)|wrong answer"
@@ -500,6 +507,10 @@ def analyse(answer_lines: list[str], lexicon: Lexicon, concepts=None) -> list[Cl
                 intro = None
         parts = split_clauses(nfd)
         new = [Clause(p, sentence) for p in parts]
+        if new and previous is not None and _CORRECTION.match(new[0].text):
+            # "…라고 이해했습니다. 하지만 실제로는 …": the sentence before is what the new one
+            # corrects, not the candidate's claim
+            previous.reported = True
         for k, c in enumerate(new):
             if _REPORTED.search(c.text):
                 c.reported = True
