@@ -31,6 +31,34 @@ CASES = [
     ("early-stopping", "Stopping early limits the effective capacity because the weights cannot travel far from their initialization.", "why-regularizes", True),
     ("early-stopping", "Early stopping acts as a regularizer: the weights don't get far from init, which limits capacity.", "why-regularizes", True),
     ("early-stopping", "Early stopping does not restrict capacity at all; it is only about compute, you stop when you are bored.", "why-regularizes", False),
+    # adam-optimizer/two-moments: "first- and second-order moments/momentums"
+    ("adam-optimizer", "Adam keeps first- and second-order moment estimates of the gradient.", "two-moments", True),
+    ("adam-optimizer", "It combines the 1st and 2nd order momentums of the gradients.", "two-moments", True),
+    ("adam-optimizer", "Adam uses second-order derivatives of the loss.", "two-moments", False),
+    # dropout/mechanism: "turns off each neuron with probability p"
+    ("dropout", "At every step each unit is switched off at random with probability p.", "mechanism", True),
+    ("dropout", "During training every neuron is turned off with a probability of 0.5.", "mechanism", True),
+    ("dropout", "Dropout switches off the whole layer at test time.", "mechanism", False),
+    # class-imbalance/resampling: over/undersample or reweight sampling so the data is balanced
+    ("class-imbalance", "Use a WeightedRandomSampler so each batch is roughly balanced between the classes.", "resampling", True),
+    ("class-imbalance", "You can undersample the big class until you have a balanced dataset.", "resampling", True),
+    ("class-imbalance", "Oversampling, undersampling, balanced data.", "resampling", False),
+    ("class-imbalance", "A balanced dataset is easier to learn from.", "resampling", False),
+    # gru-vs-lstm: no output gate / no cell state; the update gate decides keep vs let in
+    ("gru-vs-lstm", "A GRU has no output gate and no separate cell state; the hidden state is exposed directly.", "two-gates", True),
+    ("gru-vs-lstm", "GRUs don't have a cell state, only the hidden state.", "two-gates", True),
+    ("gru-vs-lstm", "The GRU has an output gate like the LSTM.", "two-gates", False),
+    ("gru-vs-lstm", "The update gate determines both how much information to keep from the last state and how much to let in.", "interpolation", True),
+    ("gru-vs-lstm", "In a GRU the update gate z_t controls how much of the previous hidden state is kept and how much of the candidate is written.", "interpolation", True),
+    ("gru-vs-lstm", "The update gate is a sigmoid.", "interpolation", False),
+    # self-attention-qkv/projections: Q, K, V come from the input through learned linear maps
+    ("self-attention-qkv", "The queries, keys and values come from multiplying each token embedding by three learned weight matrices.", "projections", True),
+    ("self-attention-qkv", "Each input vector goes through a separate linear layer to produce its query, its key and its value.", "projections", True),
+    ("self-attention-qkv", "The output of attention goes through a linear layer.", "projections", False),
+    # transfer-learning-fine-tuning/small-lr-head-first: the pretrained part gets a small learning rate
+    ("transfer-learning-fine-tuning", "Train the pretrained backbone with a learning rate ten times smaller than the one you use for the new layers.", "small-lr-head-first", True),
+    ("transfer-learning-fine-tuning", "The pre-trained weights should only be nudged, so use a low learning rate for them.", "small-lr-head-first", True),
+    ("transfer-learning-fine-tuning", "Use a smaller learning rate when the dataset is small.", "small-lr-head-first", False),
 ]
 
 # (question id, answer, key point whose misconception must be reported)
