@@ -59,6 +59,16 @@ CASES = [
     ("transfer-learning-fine-tuning", "Train the pretrained backbone with a learning rate ten times smaller than the one you use for the new layers.", "small-lr-head-first", True),
     ("transfer-learning-fine-tuning", "The pre-trained weights should only be nudged, so use a low learning rate for them.", "small-lr-head-first", True),
     ("transfer-learning-fine-tuning", "Use a smaller learning rate when the dataset is small.", "small-lr-head-first", False),
+    # residual-connections/residual-form: the block's equation written out
+    ("residual-connections", "Each block outputs y = F(x) + x, so the stacked layers only have to model the residual F.", "residual-form", True),
+    ("residual-connections", "A ResNet block computes x_{l+1} = x_l + F(x_l, W_l).", "residual-form", True),
+    ("residual-connections", "y = F(x) + b in a normal block, ResNet adds skip connections.", "residual-form", False),
+    ("residual-connections", "ResNets use skip connections.", "residual-form", False),
+    # train-val-test-split/cross-validation: the k-fold procedure without the name
+    ("train-val-test-split", "Split the data into k equal parts, train on k-1 of them and validate on the remaining one, then average the k scores.", "cross-validation", True),
+    ("train-val-test-split", "You rotate which chunk is held out: train on the other folds, evaluate on the held-out fold.", "cross-validation", True),
+    ("train-val-test-split", "Train on the training set and test on the test set, five folds.", "cross-validation", False),
+    ("train-val-test-split", "We train the model and evaluate on the test set, the rest is validation.", "cross-validation", False),
 ]
 
 # (question id, answer, key point whose misconception must be reported)
