@@ -69,6 +69,16 @@ CASES = [
     ("train-val-test-split", "You rotate which chunk is held out: train on the other folds, evaluate on the held-out fold.", "cross-validation", True),
     ("train-val-test-split", "Train on the training set and test on the test set, five folds.", "cross-validation", False),
     ("train-val-test-split", "We train the model and evaluate on the test set, the rest is validation.", "cross-validation", False),
+    # causal-masking/no-leak: the future is hidden, so nothing leaks
+    ("causal-masking", "Because the later positions are masked out, no information from the future can leak into the prediction.", "no-leak", True),
+    ("causal-masking", "Future tokens are blocked, so the model cannot peek at the answer while training.", "no-leak", True),
+    ("causal-masking", "Future tokens are hidden.", "no-leak", False),
+    # dying-relu-detect/other-signals: inspect per-unit gradients
+    ("dying-relu-detect", "Log each unit's gradient over a few batches; a unit whose gradient is always zero is dead.", "other-signals", True),
+    ("dying-relu-detect", "Extract the gradients per neuron and see if they never update.", "other-signals", True),
+    ("dying-relu-detect", "Check the gradient norm of the whole model.", "other-signals", False),
+    ("dying-relu-detect", "Gradients are zero per unit.", "other-signals", False),
+    ("dying-relu-detect", "Dead units have zero gradient, I would check the learning rate.", "other-signals", False),
 ]
 
 # (question id, answer, key point whose misconception must be reported)
