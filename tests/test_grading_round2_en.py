@@ -79,6 +79,17 @@ CASES = [
     ("dying-relu-detect", "Check the gradient norm of the whole model.", "other-signals", False),
     ("dying-relu-detect", "Gradients are zero per unit.", "other-signals", False),
     ("dying-relu-detect", "Dead units have zero gradient, I would check the learning rate.", "other-signals", False),
+    # xavier-init/variance-formula: the formula said in words
+    ("xavier-init", "The weight variance is two divided by the sum of fan in and fan out.", "variance-formula", True),
+    ("xavier-init", "Its variance comes out as 2 over n_in plus n_out.", "variance-formula", True),
+    ("xavier-init", "Var(W) is one over the average of fan-in and fan-out.", "variance-formula", True),
+    ("xavier-init", "The standard deviation is sqrt of 2 over fan_in plus fan_out.", "variance-formula", False),
+    ("xavier-init", "Xavier uses fan_in and fan_out.", "variance-formula", False),
+    # softplus/derivative-sigmoid: the verb "differentiate"
+    ("softplus", "Take the derivative of softplus and you land on the logistic sigmoid.", "derivative-sigmoid", True),
+    ("softplus", "If you differentiate it you get exactly the sigmoid.", "derivative-sigmoid", True),
+    ("softplus", "Softplus is a smooth version of the sigmoid.", "derivative-sigmoid", False),
+    ("softplus", "Softplus is differentiable, unlike the sigmoid.", "derivative-sigmoid", False),
 ]
 
 # (question id, answer, key point whose misconception must be reported)
