@@ -90,12 +90,24 @@ CASES = [
     ("softplus", "If you differentiate it you get exactly the sigmoid.", "derivative-sigmoid", True),
     ("softplus", "Softplus is a smooth version of the sigmoid.", "derivative-sigmoid", False),
     ("softplus", "Softplus is differentiable, unlike the sigmoid.", "derivative-sigmoid", False),
+    # attention-scaling: "the variance doesn't depend on d_k" / "√d_k is a convention" are misconceptions
+    ("attention-scaling", "The variance of q·k grows with d_k, so we divide by √d_k to bring the variance back to 1.", "fix", True),
+    ("attention-scaling", "Dividing by √d_k keeps the variance of the scores at 1 regardless of the dimension.", "fix", True),
+    ("attention-scaling", "The variance of q·k doesn't depend on d_k at all, so the √d_k is basically a convention from the paper.", "fix", False),
+    ("attention-scaling", "The dot product's variance is not a function of the dimension.", "variance-grows", False),
+    # sgd-minibatch-vs-batch/exact-vs-estimate: unbiased but noisy; "biased" is a misconception
+    ("sgd-minibatch-vs-batch", "The mini-batch gradient is an unbiased but noisy estimate of the full gradient.", "exact-vs-estimate", True),
+    ("sgd-minibatch-vs-batch", "SGD's gradient is right in expectation but each step is noisy.", "exact-vs-estimate", True),
+    ("sgd-minibatch-vs-batch", "The mini-batch gradient is a biased estimate, so use the biggest batch you can.", "exact-vs-estimate", False),
 ]
 
 # (question id, answer, key point whose misconception must be reported)
 MISCONCEPTIONS = [
     ("early-stopping", "Early stopping does not restrict capacity at all; it is only about compute.", "why-regularizes"),
     ("early-stopping", "Early stopping isn't regularization, just a way to save GPU hours.", "why-regularizes"),
+    ("attention-scaling", "Scaling by sqrt(d_k) is an arbitrary choice; it just keeps the numbers pretty.", "fix"),
+    ("attention-scaling", "The dot product's variance is not a function of the dimension.", "variance-grows"),
+    ("sgd-minibatch-vs-batch", "SGD gives you a skewed gradient compared to full batch.", "exact-vs-estimate"),
 ]
 
 
