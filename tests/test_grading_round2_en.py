@@ -99,6 +99,11 @@ CASES = [
     ("sgd-minibatch-vs-batch", "The mini-batch gradient is an unbiased but noisy estimate of the full gradient.", "exact-vs-estimate", True),
     ("sgd-minibatch-vs-batch", "SGD's gradient is right in expectation but each step is noisy.", "exact-vs-estimate", True),
     ("sgd-minibatch-vs-batch", "The mini-batch gradient is a biased estimate, so use the biggest batch you can.", "exact-vs-estimate", False),
+    # batch-normalization/mechanics: "standardizes each layer's inputs over the mini-batch"
+    ("batch-normalization", "BN standardizes every feature with the statistics of the current batch and then applies a learned scale and shift.", "mechanics", True),
+    ("batch-normalization", "Batch norm normalizes the activations of a layer across the current mini-batch.", "mechanics", True),
+    ("batch-normalization", "Batch normalization works on mini-batches of layer inputs.", "mechanics", False),
+    ("batch-normalization", "Batch normalization helps training of deep networks.", "mechanics", False),
 ]
 
 # (question id, answer, key point whose misconception must be reported)
