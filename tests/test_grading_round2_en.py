@@ -104,6 +104,9 @@ CASES = [
     ("batch-normalization", "Batch norm normalizes the activations of a layer across the current mini-batch.", "mechanics", True),
     ("batch-normalization", "Batch normalization works on mini-batches of layer inputs.", "mechanics", False),
     ("batch-normalization", "Batch normalization helps training of deep networks.", "mechanics", False),
+    # relu-vs-sigmoid/mitigates-not-abolishes: hedged statements stay credited
+    ("relu-vs-sigmoid", "ReLU reduces vanishing gradients but doesn't solve it completely; init still matters.", "mitigates-not-abolishes", True),
+    ("relu-vs-sigmoid", "If we use ReLU it solves this vanishing gradient problem.", "mitigates-not-abolishes", False),
 ]
 
 # (question id, answer, key point whose misconception must be reported)
@@ -113,6 +116,9 @@ MISCONCEPTIONS = [
     ("attention-scaling", "Scaling by sqrt(d_k) is an arbitrary choice; it just keeps the numbers pretty.", "fix"),
     ("attention-scaling", "The dot product's variance is not a function of the dimension.", "variance-grows"),
     ("sgd-minibatch-vs-batch", "SGD gives you a skewed gradient compared to full batch.", "exact-vs-estimate"),
+    ("relu-vs-sigmoid", "If we use ReLU it solves this vanishing gradient problem.", "mitigates-not-abolishes"),
+    ("relu-vs-sigmoid", "Switching to ReLU resolves the vanishing gradient issue for good.", "mitigates-not-abolishes"),
+    ("relu-vs-sigmoid", "ReLU fixes the problem of vanishing gradients entirely.", "mitigates-not-abolishes"),
 ]
 
 
