@@ -107,6 +107,15 @@ CASES = [
     # relu-vs-sigmoid/mitigates-not-abolishes: hedged statements stay credited
     ("relu-vs-sigmoid", "ReLU reduces vanishing gradients but doesn't solve it completely; init still matters.", "mitigates-not-abolishes", True),
     ("relu-vs-sigmoid", "If we use ReLU it solves this vanishing gradient problem.", "mitigates-not-abolishes", False),
+    # lr-schedules/step-decay: StepLR / "every few epochs"
+    ("lr-schedules", "Use StepLR: it multiplies the learning rate by gamma after a set number of epochs.", "step-decay", True),
+    ("lr-schedules", "Cut the learning rate by 10x every few epochs.", "step-decay", True),
+    ("lr-schedules", "The learning rate decays every epoch.", "step-decay", False),
+    # detect-vanishing-gradients/loss-symptoms: "the loss goes flat", "the first layers barely update"
+    ("detect-vanishing-gradients", "Training loss levels off early and barely moves.", "loss-symptoms", True),
+    ("detect-vanishing-gradients", "The early layers hardly learn anything while the later ones do.", "loss-symptoms", True),
+    ("detect-vanishing-gradients", "The loss goes to NaN.", "loss-symptoms", False),
+    ("detect-vanishing-gradients", "The layers are updating.", "loss-symptoms", False),
 ]
 
 # (question id, answer, key point whose misconception must be reported)
