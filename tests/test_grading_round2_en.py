@@ -116,6 +116,11 @@ CASES = [
     ("detect-vanishing-gradients", "The early layers hardly learn anything while the later ones do.", "loss-symptoms", True),
     ("detect-vanishing-gradients", "The loss goes to NaN.", "loss-symptoms", False),
     ("detect-vanishing-gradients", "The layers are updating.", "loss-symptoms", False),
+    # knowledge-distillation/soft-targets: the teacher's output probabilities carry more than the label
+    ("knowledge-distillation", "The student is trained to match the teacher's softmax outputs, which carry more information than the hard label.", "soft-targets", True),
+    ("knowledge-distillation", "Dark knowledge: the small probabilities on wrong classes tell you which classes are close.", "soft-targets", True),
+    ("knowledge-distillation", "The student learns from labels.", "soft-targets", False),
+    ("knowledge-distillation", "The teacher outputs probabilities.", "soft-targets", False),
 ]
 
 # (question id, answer, key point whose misconception must be reported)
