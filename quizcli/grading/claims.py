@@ -52,7 +52,11 @@ How an answer is read (`analyse`), so authors can predict it:
    heading in the same way (a -지만 line that names nothing passes on what it took), and so
    may the bullet lines under a longer line that they complete, ending with a preposition,
    "as follows" or "works" and a colon ("BN normalises each input by:" / "- the mean of the
-   mini-batch"; not "what I remember about L1:").
+   mini-batch"; not "what I remember about L1:"). A bullet line that only names one term,
+   maybe with its other name in brackets ("- Max Pooling", "- GAP (Global Average Pooling)"),
+   heads the bullet lines after it that end like a Korean statement ("- 각 창의 최댓값을
+   꺼내는 방법이다."): notes flattened from a nested list; a list of bare-term bullets states
+   nothing.
 """
 
 from __future__ import annotations
@@ -498,15 +502,23 @@ def analyse(answer_lines: list[str], lexicon: Lexicon, concepts=None) -> list[Cl
     heading: Clause | None = None
     intro: Clause | None = None  # a line ending with a colon, while bullet lines follow it
     in_bullets = False
+    term_heading = False  # the heading is a bullet that only names a term ("- Max Pooling")
+    bullet_line = False
     for sentence, mark in _sentences_by_line(answer_lines):
         nfd = _n(sentence)
         is_heading = mark is not None and _is_heading(sentence, mark)
         if mark is not None:
-            in_bullets = intro is not None and bool(_BULLET.match(sentence))
+            bullet_line = bool(_BULLET.match(sentence))
+            in_bullets = intro is not None and bullet_line
             if not in_bullets:
                 intro = None
         parts = split_clauses(nfd)
         new = [Clause(p, sentence) for p in parts]
+        is_term = False
+        if mark == "" and bullet_line and not is_heading and len(new) == 1:
+            new[0].occurrences = lexicon.occurrences(new[0].text, concepts)
+            is_term = _is_term_bullet(new[0])
+            is_heading = is_term
         if new and previous is not None and _CORRECTION.match(new[0].text):
             # "…라고 이해했습니다. 하지만 실제로는 …": the sentence before is what the new one
             # corrects, not the candidate's claim
@@ -535,7 +547,8 @@ def analyse(answer_lines: list[str], lexicon: Lexicon, concepts=None) -> list[Cl
                 c.antecedent = (previous.antecedent if not previous.occurrences
                                 and previous.antecedent is not None else previous)
                 c.subject_only = True
-            elif heading is not None and not is_heading:
+            elif heading is not None and not is_heading and (not term_heading or (
+                    bullet_line and _KO_PREDICATE_END.search(c.text.rstrip(" .")))):
                 # a line under a heading ("Adagrad:", "2. L1 Regularization (Lasso)") is about
                 # it: "- 중요하지 않은 가중치를 정확히 0으로 만든다" may take the heading's subject
                 c.antecedent = heading
@@ -548,6 +561,7 @@ def analyse(answer_lines: list[str], lexicon: Lexicon, concepts=None) -> list[Cl
             intro = new[-1]
         if is_heading and new and new[-1].occurrences:
             heading = new[-1]
+            term_heading = is_term
         elif is_heading:
             heading = None
         clauses.extend(new)
@@ -581,6 +595,24 @@ def _sentences_by_line(lines: list[str]):
         for s in split_sentences([line[m.end():] if m else line]):
             yield s, (mark if first else None)
             first = False
+
+
+def _is_term_bullet(clause: Clause) -> bool:
+    """A bullet line that only names one term, maybe with its other name in brackets ("- Max
+    Pooling", "- GAP (Global Average Pooling)", "- 업데이트 게이트 (z)"): in notes flattened
+    from a nested list, the bullet lines after it describe that term. Korean lines under it that
+    end like a statement may take one slot from it (analyse), as under any heading."""
+    occ = clause.occurrences
+    text = _BULLET.sub("", clause.text).strip()
+    if not occ or len(text.split()) > 4 or re.search(r"[.!?。:：]$", text):
+        return False
+    if len({frozenset(o.concepts) for o in occ}) != 1:
+        return False
+    rest = list(clause.text)
+    for o in occ:
+        rest[o.start:o.end] = [" "] * (o.end - o.start)
+    rest = _BRACKETED.sub(" ", _BULLET.sub("", "".join(rest)))
+    return len(re.sub(r"[\s*_`()\[\]]", "", rest)) <= 4
 
 
 def _is_heading(sentence: str, mark: str) -> bool:

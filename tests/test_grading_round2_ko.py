@@ -1,0 +1,77 @@
+"""Korean paraphrase families and false-credit guards added by the round-2 Korean tuner (r2ko,
+issue 10): for each miss fixed on the released held halves of blind sets 2 and 3, answers of
+our own that state the same key point in other words (must be covered) and near misses (a bare
+keyword, a negated or swapped claim: must not be covered), graded against the built-in bank and
+lexicon."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizcli import grading
+from quizcli.bank.loader import load_bank
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return load_bank()
+
+
+CASES = [
+    # gru-vs-lstm/two-gates: the GRU left implicit; update + reset gate set against LSTM's, the
+    # cell state merged into the hidden state or removed
+    ("gru-vs-lstm", "LSTM의 게이트 세 개 대신 update gate와 reset gate만 씁니다.", "two-gates", True),
+    ("gru-vs-lstm", "셀 상태와 은닉 상태를 하나로 합쳤어요.", "two-gates", True),
+    ("gru-vs-lstm", "별도의 cell state를 없애고 output gate도 뺐습니다.", "two-gates", True),
+    ("gru-vs-lstm", "업데이트 게이트가 있습니다.", "two-gates", False),
+    ("gru-vs-lstm", "셀 상태는 제거하지 않고 그대로 둡니다.", "two-gates", False),
+    # gru-vs-lstm/params: fewer parameters or cheaper compute, the GRU left implicit or LSTM as
+    # the thing compared with
+    ("gru-vs-lstm", "LSTM보다 파라미터 수가 적어 학습이 빠릅니다.", "params", True),
+    ("gru-vs-lstm", "LSTM에 비해 구조가 단순해서 계산량이 낮아요.", "params", True),
+    ("gru-vs-lstm", "구조가 단순하고 파라미터가 적어요.", "params", False),
+    ("gru-vs-lstm", "Compared to LSTM it needs fewer parameters.", "params", True),
+    ("gru-vs-lstm", "LSTM은 파라미터가 더 적습니다.", "params", False),
+    ("gru-vs-lstm", "파라미터 수는 LSTM과 같습니다.", "params", False),
+    # gru-vs-lstm/interpolation: the update gate sets the ratio of old and new state
+    ("gru-vs-lstm", "업데이트 게이트는 이전 상태와 새 상태를 어떤 비율로 조합할지 결정한다.", "interpolation", True),
+    ("gru-vs-lstm", "z가 과거 은닉 상태와 후보 상태의 비중을 정합니다.", "interpolation", True),
+    ("gru-vs-lstm", "update gate는 새 정보를 얼마나 반영할지 결정한다.", "interpolation", False),
+    # leaky-relu/fixes-dying: the negative side keeps (살리다/유지) its gradient, or backprop
+    # passes alpha times the gradient, without naming dying ReLU
+    ("leaky-relu", "역전파할 때도 음수 쪽에 알파만큼의 gradient를 줍니다.", "fixes-dying", True),
+    ("leaky-relu", "음수 입력에서도 기울기를 살려서 뉴런이 계속 학습돼요.", "fixes-dying", True),
+    ("leaky-relu", "음수 쪽에서도 gradient를 유지해서 가중치가 업데이트됩니다.", "fixes-dying", True),
+    ("leaky-relu", "Leaky ReLU도 음수 입력의 기울기를 살리지 못한다.", "fixes-dying", False),
+    ("leaky-relu", "알파는 보통 0.01입니다.", "fixes-dying", False),
+    # why-nonlinearity/depth-useless: stacked layers are the same as one layer
+    ("why-nonlinearity", "활성화 함수가 선형이면 레이어를 10개 쌓아도 레이어 하나짜리 모델과 똑같아요.", "depth-useless", True),
+    ("why-nonlinearity", "선형 함수만 쓰면 깊은 네트워크도 결국 단층 퍼셉트론과 다를 바 없다.", "depth-useless", True),
+    ("why-nonlinearity", "층을 여러 개 쌓아도 1층 신경망과 동일하다.", "depth-useless", True),
+    ("why-nonlinearity", "층을 많이 쌓으면 1층 모델과 같지 않다.", "depth-useless", False),
+    ("why-nonlinearity", "1층 신경망은 XOR를 못 푼다.", "depth-useless", False),
+]
+
+
+@pytest.mark.parametrize("qid, answer, point, expected", CASES)
+def test_round2_ko_cases(bank, qid, answer, point, expected):
+    got = grading.grade(bank.get(qid), answer, lexicon=bank.lexicon)
+    assert (point in got.covered) is expected, (got.covered, [m.key_point for m in got.misconceptions])
+
+
+HEADINGS = [
+    # a bullet that only names a term heads the Korean statements under it (notes flattened
+    # from a nested list); a bullet list of bare terms states nothing
+    ("pooling-types", "- Max Pooling\n- 2x2 창을 돌면서 가장 큰 값을 꺼내는 방법이다.", "max-vs-average", True),
+    ("pooling-types", "- 맥스 풀링\n- 각 영역에서 최댓값만 남긴다.", "max-vs-average", True),
+    ("pooling-types", "- Max Pooling\n- Average Pooling\n- Global Average Pooling", "max-vs-average", False),
+    ("pooling-types", "- Max Pooling\n- 최댓값", "max-vs-average", False),
+    ("gru-vs-lstm", "- 업데이트 게이트 (z)\n- 이전 상태와 후보 상태를 섞는 비율을 정한다.", "interpolation", True),
+    ("gru-vs-lstm", "- update gate\n- reset gate\n- 이전 상태", "interpolation", False),
+]
+
+
+@pytest.mark.parametrize("qid, answer, point, expected", HEADINGS)
+def test_round2_ko_term_bullets(bank, qid, answer, point, expected):
+    got = grading.grade(bank.get(qid), answer, lexicon=bank.lexicon)
+    assert (point in got.covered) is expected, got.covered
