@@ -50,6 +50,27 @@ CASES = [
     ("why-nonlinearity", "층을 여러 개 쌓아도 1층 신경망과 동일하다.", "depth-useless", True),
     ("why-nonlinearity", "층을 많이 쌓으면 1층 모델과 같지 않다.", "depth-useless", False),
     ("why-nonlinearity", "1층 신경망은 XOR를 못 푼다.", "depth-useless", False),
+    # pooling-types/downsample: the map's size or spatial dimensions reduced (줄/축소/감소)
+    ("pooling-types", "풀링은 피처 맵의 크기나 차원을 줄이는 과정입니다.", "downsample", True),
+    ("pooling-types", "풀링을 하면 feature map의 사이즈가 줄어듭니다.", "downsample", True),
+    ("pooling-types", "pooling은 맵의 크기를 축소해서 연산량을 줄인다.", "downsample", True),
+    ("pooling-types", "풀링을 해도 피처 맵의 크기는 줄지 않는다.", "downsample", False),
+    ("pooling-types", "풀링 종류에는 max와 average가 있다.", "downsample", False),
+    # positional-encoding/why-needed: "unlike RNN, the Transformer does not process in order"
+    ("positional-encoding", "RNN과 달리 트랜스포머는 문장을 순차적으로 처리하지 않는다.", "why-needed", True),
+    ("positional-encoding", "Transformer는 토큰을 순서대로 처리하지 않고 한꺼번에 보기 때문에 순서를 모른다.", "why-needed", True),
+    ("positional-encoding", "트랜스포머는 순차적으로 처리하지 않아서 빠르다.", "why-needed", False),
+    ("positional-encoding", "트랜스포머도 문장을 순서대로 처리한다.", "why-needed", False),
+    # backprop-chain-rule: a Korean demonstrative (이 과정에서, 여기서) picks up the clause before
+    ("backprop-chain-rule", "역전파는 출력층부터 기울기를 거꾸로 계산한다. 이 과정에서 chain rule이 이용된다.", "chain-rule", True),
+    ("backprop-chain-rule", "역전파는 출력 쪽에서부터 gradient를 구해 나간다. 여기서 연쇄 법칙을 쓴다.", "chain-rule", True),
+    ("backprop-chain-rule", "나는 수학을 좋아한다. 이 과정에서 chain rule이 나온다.", "chain-rule", False),
+    ("backprop-chain-rule", "chain rule은 고등학교 때 배웠다. 이 과정에서 많이 힘들었다.", "chain-rule", False),
+    # backprop-chain-rule/local-times-upstream: the gradient passed back from the next layer
+    ("backprop-chain-rule", "각 층에서는 뒤에서 전달된 기울기에 자기 국소 기울기를 곱해서 앞으로 넘깁니다.", "local-times-upstream", True),
+    ("backprop-chain-rule", "다음 층의 gradient에 현재 층의 local gradient를 곱한다.", "local-times-upstream", True),
+    ("backprop-chain-rule", "기울기를 곱한다.", "local-times-upstream", False),
+
 ]
 
 

@@ -42,7 +42,7 @@ How an answer is read (`analyse`), so authors can predict it:
    comparison word (unlike, than, compared to, instead of, 와 달리, 보다, 대신, 에 비해) owns
    nothing ("Unlike sigmoid, tanh is zero-centred").
 7. Reference back. A clause that starts with a pronoun or a consequence marker (it, this,
-   they, so, therefore, while, 이는, 그래서, 이 때문에 …) may take one slot of a claim from the
+   they, so, therefore, while, 이는, 그래서, 이 때문에, 이 과정에서, 이를, 결국 …) may take one slot of a claim from the
    clause before it; never two, never for a misconception, never when the clause names a rival
    of that slot's concept (6). After -지만, a clause without its own subject ("L2는 작게
    만들지만 0으로 만들진 않는다") may take the first concept of the clause before (its subject),
@@ -242,7 +242,10 @@ _ANAPHOR = re.compile(_n(
     r"(?:it|this|that|they|these|those|which|its|their|doing so|so|thus|hence|therefore"
     r"|as a result|consequently|while)(?![a-z])"
     r"|^(?:이는|이것은|이것이|이게|이건|그것은|그것이|그건|이로 인해|이로써|이 때문에|이때문에|그 때문에"
-    r"|그래서|따라서|그러므로|그러면|결과적으로|즉|이렇게|그렇게|이러한|이런|그러한|그런)(?=[\s,]|$)"))
+    r"|그래서|따라서|그러므로|그러면|결과적으로|즉|이렇게|그렇게|이러한|이런|그러한|그런"
+    # demonstratives that pick up the clause before ("이 과정에서 chain rule이 쓰인다",
+    # "이를 위해", "결국 …")
+    r"|이 과정에서|이 과정|이때|이 때|여기서|이를|그 결과|결국|그렇기 때문에|그렇기에|이처럼|이와 같이|이렇듯)(?=[\s,]|$)"))
 
 
 @dataclass
@@ -674,6 +677,15 @@ def find_claim(claim: Claim, clauses: list[Clause], strict: bool = False,
         if chosen is not None:
             return ClaimHit(claim, _nfc(c.text), c.sentence,
                             tuple(_nfc(c.occurrences[i].text) for i in chosen))
+        if not strict and c.antecedent is not None and len(claim.slots) > 1:
+            # every slot has candidates but they collide (one phrase names two of the
+            # claim's concepts: "chain rule" is chain-rule and multiply): the antecedent may
+            # still lend one slot ("역전파는 … 계산한다. 이 과정에서 chain rule이 쓰인다.")
+            for k in range(len(per_slot)):
+                hit = _borrow(claim, c, [[] if j == k else cands for j, cands in enumerate(per_slot)],
+                              rivals)
+                if hit is not None:
+                    return hit
     return None
 
 
