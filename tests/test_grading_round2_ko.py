@@ -71,6 +71,27 @@ CASES = [
     ("backprop-chain-rule", "다음 층의 gradient에 현재 층의 local gradient를 곱한다.", "local-times-upstream", True),
     ("backprop-chain-rule", "기울기를 곱한다.", "local-times-upstream", False),
 
+    # residual-connections/residual-form: the block's formula with any arguments ("f(x; W)": a
+    # semicolon inside brackets ends no sentence)
+    ("residual-connections", "Residual Block의 출력은 [ y = f(x; W) + x ] 입니다.", "residual-form", True),
+    ("residual-connections", "잔차 블록은 H(x) = F(x) + x 로 계산합니다.", "residual-form", True),
+    ("residual-connections", "ResNet block은 y = x + F(x, {W_i})로 출력을 만들어요.", "residual-form", True),
+    ("residual-connections", "층의 출력은 y = f(x) + b 입니다.", "residual-form", False),
+    ("residual-connections", "잔차 블록을 씁니다.", "residual-form", False),
+    # exploding-gradients-clipping/placement: after backward, before the step (step 전, 업데이트하기 전)
+    ("exploding-gradients-clipping", "# 그라디언트 클리핑 적용 (backward 후, step 전)", "placement", True),
+    ("exploding-gradients-clipping", "loss.backward()로 기울기를 구한 다음, 가중치를 업데이트하기 전에 clip_grad_norm_을 호출합니다.", "placement", True),
+    ("exploding-gradients-clipping", "역전파가 끝나고 optimizer가 step하기 전에 클리핑해야 해요.", "placement", True),
+    ("exploding-gradients-clipping", "backward 전에 클리핑합니다.", "placement", False),
+    ("exploding-gradients-clipping", "클리핑은 step 후에 합니다.", "placement", False),
+    # knowledge-distillation/soft-targets: the teacher's soft targets used with the hard labels;
+    # "A뿐만 아니라 B" (not only) negates nothing
+    ("knowledge-distillation", "지식 증류에서는 Hard Label뿐만 아니라 Teacher 모델이 예측한 Soft Target을 함께 사용한다.", "soft-targets", True),
+    ("knowledge-distillation", "정답 label과 함께 teacher의 soft target도 loss에 넣어요.", "soft-targets", True),
+    ("knowledge-distillation", "학생 모델은 정답 레이블만 아니라 교사의 soft target도 학습한다.", "soft-targets", True),
+    ("knowledge-distillation", "soft target은 쓰지 않고 teacher 없이 label만 씁니다.", "soft-targets", False),
+    ("knowledge-distillation", "teacher, soft target, label", "soft-targets", False),
+
 ]
 
 

@@ -7,7 +7,7 @@ r"""Claims: what a key point says, as concepts that must occur together in one c
     "variance + two-over-fan-in - standard-deviation"   ` - c`: void if c occurs in the clause
 
 How an answer is read (`analyse`), so authors can predict it:
-1. Lines, then sentences (. ? ! ; — not the dot inside 0.25), then clauses at contrast markers
+1. Lines, then sentences (. ? ! ; — not the dot inside 0.25, not a ; inside brackets), then clauses at contrast markers
    (but, however, whereas, although, while (not "while training"), 하지만, 그러나, 반면, -지만 …)
    and before a new topic after -고/-며 ("정밀도는 …이고 재현율은 …"), and at a comma splice
    (", it doesn't …", ", this is …"; not after an if/when clause). A claim holds within one
@@ -21,7 +21,7 @@ How an answer is read (`analyse`), so authors can predict it:
    Korean 않/없/아니/못/말 within the two words after an occurrence negate the nearest
    occurrence before them (사라지지 않는다, 소실이 없다, 0이 아니다); the words 안/못 negate
    the next occurrence, or, when the verb after them is no concept, the noun before them
-   (초기화는 신경 안 써도); not 거의 안, 0.25밖에 안.
+   (초기화는 신경 안 써도); not 거의 안, 0.25밖에 안, nor "not only" (A뿐만 아니라 B).
 4. Lists. Three or more groups of occurrences separated only by commas, and/or, `/`, 와/과/및/
    랑/하고/그리고 are a keyword list: its occurrences state nothing and cannot make a claim,
    unless a predicate introduces them ("decomposes into A, B and C", "split into three parts:",
@@ -207,9 +207,10 @@ _EN_POST_NEG = re.compile(
     r"|^\s*(?:has|had|have)\s+nothing to do with|^\s*(?:is|are|was|were|can be)\s+ruled out")
 _EN_NOT_NEG = re.compile(r"^\s*(?:only|just|merely|to mention)(?![a-z])|^\s*matter(?![a-z])"
                          r"|^\s*(?:really\s*)?(?:happen|occur|exist|arise|appear|show up)")
-# 문제없다 (fine), 틀림없다 (surely), 끊임없이 (constantly) negate nothing
+# 문제없다 (fine), 틀림없다 (surely), 끊임없이 (constantly) negate nothing; nor does "not only"
+# (A뿐만 아니라 B도, A만 아니라)
 _KO_POST_NEG = re.compile(_n(r"않|(?<!문제)(?<!문제 )(?<!틀림)(?<!끊임)(?<!빠짐)없"
-                             r"|아니|아닌|아닙|(?<!잘)못|말고|마세|마라|마십"))
+                             r"|(?<!뿐만 )(?<!뿐 )(?<!뿐만)(?<!만 )아니(?!고서는)|아닌|아닙|(?<!잘)못|말고|마세|마라|마십"))
 _KO_NEW_NOUN = re.compile(_n(r"..(?:가|이|은|는|을|를)$|때문"))
 # …but not a verb's -지는/-기는 form or a dependent noun the negation is about: "없애 주지는
 # 않는다", "당기는 효과는 없다", "그런 건 아니다"
@@ -279,10 +280,17 @@ class Clause:
 def split_sentences(normalised_lines: list[str]) -> list[str]:
     out = []
     for line in normalised_lines:
+        carry = ""
         for s in _SENTENCE_END.split(line):
-            s = s.strip()
+            s = (carry + " " + s.strip()).strip() if carry else s.strip()
+            carry = ""
+            if s.endswith(";") and s.count("(") > s.count(")"):
+                carry = s  # a semicolon inside brackets ("f(x; W) + x") ends no sentence
+                continue
             if s:
                 out.append(s)
+        if carry:
+            out.append(carry)
     return out
 
 
