@@ -92,6 +92,12 @@ CASES = [
     ("knowledge-distillation", "soft target은 쓰지 않고 teacher 없이 label만 씁니다.", "soft-targets", False),
     ("knowledge-distillation", "teacher, soft target, label", "soft-targets", False),
 
+    # l1-vs-l2/l1-sparse: "상관이 없다/관계가 없다" (unrelated) negates the pair
+    ("l1-vs-l2", "희소성은 L1이랑은 별 상관이 없어요.", "l1-sparse", False),
+    ("l1-vs-l2", "L1은 sparsity와 관계가 없습니다.", "l1-sparse", False),
+    ("l1-vs-l2", "L1 규제는 희소성과 관련이 깊다.", "l1-sparse", True),
+    ("l1-vs-l2", "L1 규제는 가중치를 0으로 만들어 희소한 해를 만든다.", "l1-sparse", True),
+
 ]
 
 
@@ -117,3 +123,23 @@ HEADINGS = [
 def test_round2_ko_term_bullets(bank, qid, answer, point, expected):
     got = grading.grade(bank.get(qid), answer, lexicon=bank.lexicon)
     assert (point in got.covered) is expected, got.covered
+
+
+MISCONCEPTIONS = [
+    # dropout/eval-mode: keeping dropout on at inference is a misconception; the warning of what
+    # happens when model.eval() is forgotten, and MC dropout, are not
+    ("dropout", "eval 모드에서도 드롭아웃은 켜 둬야 합니다.", "eval-mode", True),
+    ("dropout", "추론할 때도 드롭아웃을 켜놓은 채로 예측해야 해요.", "eval-mode", True),
+    ("dropout", "At inference you should keep dropout on.", "eval-mode", True),
+    ("dropout", "추론 전에 model.eval()을 호출하지 않으면 드롭아웃이 켜진 채로 남아 예측이 매번 달라집니다.", "eval-mode", False),
+    ("dropout", "학습 때는 드롭아웃을 켜 두고, 추론 때는 model.eval()로 끕니다.", "eval-mode", False),
+    ("dropout", "불확실성을 추정하려고 추론 때도 드롭아웃을 켜 두는 MC dropout도 있습니다.", "eval-mode", False),
+]
+
+
+@pytest.mark.parametrize("qid, answer, point, expected", MISCONCEPTIONS)
+def test_round2_ko_misconceptions(bank, qid, answer, point, expected):
+    got = grading.grade(bank.get(qid), answer, lexicon=bank.lexicon)
+    assert (point in [m.key_point for m in got.misconceptions]) is expected, got.covered
+    if expected:
+        assert point not in got.covered

@@ -213,9 +213,11 @@ _KO_POST_NEG = re.compile(_n(r"않|(?<!문제)(?<!문제 )(?<!틀림)(?<!끊임)
                              r"|(?<!뿐만 )(?<!뿐 )(?<!뿐만)(?<!만 )아니(?!고서는)|아닌|아닙|(?<!잘)못|말고|마세|마라|마십"))
 _KO_NEW_NOUN = re.compile(_n(r"..(?:가|이|은|는|을|를)$|때문"))
 # …but not a verb's -지는/-기는 form or a dependent noun the negation is about: "없애 주지는
-# 않는다", "당기는 효과는 없다", "그런 건 아니다"
+# 않는다", "당기는 효과는 없다", "그런 건 아니다", "L1과는 상관이 없다"
 _KO_NOT_NEW_NOUN = re.compile(_n(r"(?:지는|지도|지가|기는|기도|기가|게는|^건|^것은|^것이|^게|^수는|^수가"
-                                 r"|^필요는|^필요가|^효과는|^효과가|^적은|^적이|^일은|^일이)$"))
+                                 r"|^필요는|^필요가|^효과는|^효과가|^적은|^적이|^일은|^일이"
+                                 # "희소성은 L1과 별 상관이 없다": unrelated, said of the pair
+                                 r"|^상관이|^상관은|^상관도|^관계가|^관계는|^관계도|^관련이|^관련은|^관련도)$"))
 # what introduces a list as the object of a claim (English; _mark_lists)
 _ENUMERATION = re.compile(
     r"(?:decompos\w*|splits?|broken|breaks?(?: down)?|divided|consists?|comprises?|made up"
