@@ -98,6 +98,19 @@ CASES = [
     ("l1-vs-l2", "L1 규제는 희소성과 관련이 깊다.", "l1-sparse", True),
     ("l1-vs-l2", "L1 규제는 가중치를 0으로 만들어 희소한 해를 만든다.", "l1-sparse", True),
 
+    # softmax-vs-sigmoid-output: "K를 2로 놓으면 … 환원/같아진다", and 소프트 맥스 with a space
+    ("softmax-vs-sigmoid-output", "softmax함수에서 K를 2로 놓으면 sigmoid함수로 환원이 된다.", "two-class-equivalence", True),
+    ("softmax-vs-sigmoid-output", "클래스가 2개일 때 소프트맥스는 시그모이드와 같아집니다.", "two-class-equivalence", True),
+    ("softmax-vs-sigmoid-output", "softmax와 sigmoid는 다르다.", "two-class-equivalence", False),
+    ("softmax-vs-sigmoid-output", "클래스가 2개일 때는 시그모이드를 씁니다.", "two-class-equivalence", False),
+    ("softmax-vs-sigmoid-output", "소프트 맥스는 다중클래스 분류에 사용된다.", "softmax-exclusive", True),
+    ("softmax-vs-sigmoid-output", "소프트 맥스를 씁니다.", "softmax-exclusive", False),
+    # vanishing-gradient-remedies/initialization: proper init alone eases vanishing gradients
+    ("vanishing-gradient-remedies", "가중치 초기화만 적절히 해도 기울기 소실 문제 완화 가능", "initialization", True),
+    ("vanishing-gradient-remedies", "초기값을 잘 잡으면 vanishing gradient를 줄일 수 있습니다.", "initialization", True),
+    ("vanishing-gradient-remedies", "초기화로는 기울기 소실을 막을 수 없다.", "initialization", False),
+    ("vanishing-gradient-remedies", "초기화, ReLU, 배치 정규화", "initialization", False),
+
 ]
 
 
