@@ -111,6 +111,13 @@ CASES = [
     ("vanishing-gradient-remedies", "초기화로는 기울기 소실을 막을 수 없다.", "initialization", False),
     ("vanishing-gradient-remedies", "초기화, ReLU, 배치 정규화", "initialization", False),
 
+    # conv-vs-mlp/locality: "가까운 픽셀만 본다/참고한다" (only, with the verb of looking)
+    ("conv-vs-mlp", "- 지역적으로 가까운 픽셀만 본다.", "locality", True),
+    ("conv-vs-mlp", "각 뉴런은 주변 픽셀만 참고해서 출력을 만든다.", "locality", True),
+    ("conv-vs-mlp", "합성곱은 이미지의 좁은 영역만 봐요.", "locality", True),
+    ("conv-vs-mlp", "MLP는 모든 픽셀을 한 번에 본다.", "locality", False),
+    ("conv-vs-mlp", "가까운 픽셀만 보는 것은 아니다.", "locality", False),
+
 ]
 
 
@@ -147,6 +154,10 @@ MISCONCEPTIONS = [
     ("dropout", "추론 전에 model.eval()을 호출하지 않으면 드롭아웃이 켜진 채로 남아 예측이 매번 달라집니다.", "eval-mode", False),
     ("dropout", "학습 때는 드롭아웃을 켜 두고, 추론 때는 model.eval()로 끕니다.", "eval-mode", False),
     ("dropout", "불확실성을 추정하려고 추론 때도 드롭아웃을 켜 두는 MC dropout도 있습니다.", "eval-mode", False),
+    # attention-scaling/fix: "d_k의 루트값", "dk에 루트를 씌운 값" is √d_k, not d_k
+    ("attention-scaling", "QK를 내적해준 후 d_k의 루트값으로 나눠준 후 softmax 취해줍니다.", "fix", False),
+    ("attention-scaling", "점수를 dk에 루트를 씌운 값으로 나눕니다.", "fix", False),
+    ("attention-scaling", "점수를 d_k로 나눠서 정규화합니다.", "fix", True),
 ]
 
 
