@@ -118,6 +118,13 @@ CASES = [
     ("conv-vs-mlp", "MLP는 모든 픽셀을 한 번에 본다.", "locality", False),
     ("conv-vs-mlp", "가까운 픽셀만 보는 것은 아니다.", "locality", False),
 
+    # batch-normalization/why-it-helps: a belief since dropped ("…인 줄 알았지만") and "the effect
+    # and ICS reduction are unrelated" state no ICS claim
+    ("batch-normalization", "초기에는 BN이 ICS를 줄여서 성능이 좋아진 줄 알았지만 후속 연구에서 반박되었다.", "why-it-helps", False),
+    ("batch-normalization", "BN의 효과는 ICS 감소와 별 상관이 없다.", "why-it-helps", False),
+    ("batch-normalization", "BN의 효과와 internal covariate shift의 감소는 관계가 없다는 결과가 나왔다.", "why-it-helps", False),
+    ("batch-normalization", "BN은 internal covariate shift를 줄여서 학습을 안정시킨다.", "why-it-helps", True),
+
 ]
 
 

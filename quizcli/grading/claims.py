@@ -33,7 +33,7 @@ How an answer is read (`analyse`), so authors can predict it:
 5. Reported speech. A clause followed by "but actually / in fact / 사실은 / 실제로는" (also when
    the next sentence opens by denying it: "But actually that's not true", "하지만 실제로는
    그렇지 않고"), or framed as
-   a misconception, a myth, "people say", 오해, 흔히 … 라고 하지만, or hedged ("not sure", "no
+   a misconception, a myth, "people say", 오해, 흔히 … 라고 하지만, "…인 줄 알았지만", or hedged ("not sure", "no
    idea", "I doubt"), is not the candidate's claim.
 6. Rival subjects. The lexicon may name concepts that compete as subjects (`contrast:`, e.g.
    l1/l2, precision/recall, sigmoid/tanh). When a clause names a claim's subject and one of its
@@ -177,6 +177,8 @@ _REPORTED = re.compile(_n(
     # a denial of what the clause says: "…라는 건 틀린 말이에요", "…다는 말은 사실이 아니에요"
     r"|틀린 말|틀린 생각|잘못된 말|잘못된 생각|잘못 알고|사실이 아니|사실과 다르"
     r"|흔히들|라고들|다고들"
+    # a belief since dropped: "…를 줄여서 좋아진 줄 알았지만", "that was thought to …"
+    r"|[\u11ab\u11af] ?줄 알았|것으로 여겨졌|로 알려져 있었|(?:was|were) (?:once )?(?:thought|believed) to"
     # a hedge the candidate puts on the clause: "I'm not sure dropout zeroes units at random"
     r"|not (?:really )?sure|not certain|no idea|i doubt|(?:don't|do not|dont) know (?:if|whether)"))
 _SEPARATOR = re.compile(_n(
