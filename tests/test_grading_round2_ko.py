@@ -125,6 +125,15 @@ CASES = [
     ("batch-normalization", "BN의 효과와 internal covariate shift의 감소는 관계가 없다는 결과가 나왔다.", "why-it-helps", False),
     ("batch-normalization", "BN은 internal covariate shift를 줄여서 학습을 안정시킨다.", "why-it-helps", True),
 
+    # zero-centered-zigzag/about-inputs: "0 이상의 값만" (non-negative) with or without the space
+    ("zero-centered-zigzag", "ReLU는 항상 0이상의 값을 출력하기 때문에 활성화값의 평균이 0보다 커 zero-centered하지 않다.", "about-inputs", True),
+    ("zero-centered-zigzag", "시그모이드 출력은 0 이상 값만 나와서 다음 층 입력이 모두 양수예요.", "about-inputs", True),
+    ("zero-centered-zigzag", "ReLU 출력은 음수도 나온다.", "about-inputs", False),
+    # saddle-points-local-minima/minima-good: local minima about as good as the global one
+    ("saddle-points-local-minima", "고차원에서 local minima가 생겨도 이는 global minimum과 거의 유사한 수준의 에러 값을 갖는다.", "minima-good", True),
+    ("saddle-points-local-minima", "지역 최솟값도 전역 최솟값과 손실이 별 차이가 없습니다.", "minima-good", True),
+    ("saddle-points-local-minima", "local minimum은 global minimum보다 훨씬 나쁘다.", "minima-good", False),
+
 ]
 
 
