@@ -134,6 +134,12 @@ CASES = [
     ("saddle-points-local-minima", "지역 최솟값도 전역 최솟값과 손실이 별 차이가 없습니다.", "minima-good", True),
     ("saddle-points-local-minima", "local minimum은 global minimum보다 훨씬 나쁘다.", "minima-good", False),
 
+    # dropout/mechanism: units switched off (끄다) at random
+    ("dropout", "드롭아웃은 학습 때 뉴런을 랜덤으로 꺼요.", "mechanism", True),
+    ("dropout", "학습 중에 확률 p로 유닛을 끕니다.", "mechanism", True),
+    ("dropout", "드롭아웃은 뉴런을 끄지 않는다.", "mechanism", False),
+    ("dropout", "뉴런을 끄는 기법이다.", "mechanism", False),
+
 ]
 
 
