@@ -130,7 +130,7 @@ def _cached_concepts(files: list[Path], root: Path) -> dict | None:
                 for lang, forms in langs.items())
             for c, langs in concepts.items()):
         return None  # not the shape we write: read the files
-    return {c: {lang: tuple(forms) for lang, forms in langs.items()} for c, langs in concepts.items()}
+    return concepts  # lists: Lexicon() makes the tuples, one pass instead of two
 
 
 def _store_concepts(files: list[Path], root: Path, concepts: dict) -> None:
