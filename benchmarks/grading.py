@@ -3,7 +3,7 @@
     python benchmarks/grading.py                      # precision/recall per set and language
     python benchmarks/grading.py --disagreements tune # list disagreements of a tunable set
     python benchmarks/grading.py --json
-    python benchmarks/grading.py --grader llm --sets blind2-held   # the configured LLM endpoint
+    python benchmarks/grading.py --grader llm --sets blind4-held   # the configured LLM endpoint
 
 Figures are micro-averaged over (answer, key point) pairs: a pair is a true positive when the
 grader covers a key point the label covers. Labels follow one rule: a point is covered only when
