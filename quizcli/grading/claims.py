@@ -266,6 +266,15 @@ class Clause:
     # "이는 …"): a claim may take one slot from there (find_claim)
     antecedent: "Clause | None" = field(default=None, repr=False, compare=False)
     _index: dict | None = field(default=None, repr=False, compare=False)
+    _compared: list[bool] | None = field(default=None, repr=False, compare=False)
+
+    def compared(self) -> list[bool]:
+        """Per occurrence: is it the thing compared with ("unlike sigmoid", "sigmoid와 달리";
+        coordinated occurrences share it: "than sigmoid and tanh")? Built once, for the rival
+        subject rule."""
+        if self._compared is None:
+            self._compared = _compared_all(self)
+        return self._compared
 
     def by_concept(self) -> dict[str, tuple[list[int], list[int]]]:
         """concept -> (plain, negated) usable occurrence indices, in order; built once, after
@@ -529,9 +538,10 @@ def analyse(answer_lines: list[str], lexicon: Lexicon, concepts=None) -> list[Cl
                 intro = None
         parts = split_clauses(nfd)
         new = [Clause(p, sentence) for p in parts]
+        for c in new:
+            c.occurrences = lexicon.occurrences(c.text, concepts)
         is_term = False
         if mark == "" and bullet_line and not is_heading and len(new) == 1:
-            new[0].occurrences = lexicon.occurrences(new[0].text, concepts)
             is_term = _is_term_bullet(new[0])
             is_heading = is_term
         if new and previous is not None and _CORRECTION.match(new[0].text):
@@ -543,7 +553,6 @@ def analyse(answer_lines: list[str], lexicon: Lexicon, concepts=None) -> list[Cl
                 c.reported = True
             if k + 1 < len(new) and _ACTUALLY.match(new[k + 1].text):
                 c.reported = True
-            c.occurrences = lexicon.occurrences(c.text, concepts)
             _mark_negation(c)
             _mark_lists(c)
             # also when part of the clause is a list already: "ReLU, He 초기화, 배치 정규화,
@@ -701,15 +710,21 @@ def find_claim(claim: Claim, clauses: list[Clause], strict: bool = False,
     return None
 
 
-def _rival_here(slot: Slot, c: Clause, rivals) -> bool:
-    alts = frozenset(slot.concepts)
+def _rivals_of(alts: frozenset[str], rivals: Mapping[str, frozenset[str]],
+               named: frozenset[str]) -> frozenset[str]:
+    """The concepts competing with a slot's alternatives, less those the claim names itself."""
     r: set[str] = set()
     for name in alts:
         r |= rivals.get(name, frozenset())
-    r -= alts
+    return frozenset(r - named)
+
+
+def _rival_here(slot: Slot, c: Clause, rivals) -> bool:
+    alts = frozenset(slot.concepts)
+    r = _rivals_of(alts, rivals, alts)
     if not r:
         return False
-    compared = _compared_all(c)
+    compared = c.compared()
     return any(o.concepts & r and not compared[k] for k, o in enumerate(c.occurrences))
 
 
@@ -754,34 +769,26 @@ def _binding(claim: Claim, c: Clause, rivals: Mapping[str, frozenset[str]]):
     occ = c.occurrences
     wanted = [frozenset(s.concepts) for s in claim.slots]
     named = frozenset().union(*wanted)
-    rival_of = []
-    for alts in wanted:
-        r: set[str] = set()
-        for name in alts:
-            r |= rivals.get(name, frozenset())
-        rival_of.append(frozenset(r - named))  # a rival the claim names itself is no rival
+    # a rival the claim names itself is no rival
+    rival_of = [_rivals_of(alts, rivals, named) for alts in wanted]
     if not any(rival_of):
         return None
-    owners_cache: dict[int, list[int]] = {}
-    compared = _compared_all(c)
-
-    def rival_positions(si: int) -> list[int]:
-        got = owners_cache.get(si)
-        if got is None:
-            got = [k for k, o in enumerate(occ)
-                   if o.concepts & rival_of[si] and not o.concepts & wanted[si]
-                   and k not in c.listed and not compared[k]]
-            owners_cache[si] = got
-        return got
+    compared = c.compared()
+    # per slot with rivals: where the clause names the slot's subject, and where its rivals
+    positions = {si: ([k for k, o in enumerate(occ) if o.concepts & wanted[si]],
+                      [k for k, o in enumerate(occ)
+                       if o.concepts & rival_of[si] and not o.concepts & wanted[si]
+                       and k not in c.listed and not compared[k]])
+                 for si in range(len(wanted)) if rival_of[si]}
 
     def ok(chosen: list[int]) -> bool:
         for si, i in enumerate(chosen):
-            if not rival_of[si]:
+            if si not in positions:
                 continue
-            ks = [k for k in rival_positions(si) if k not in chosen]
+            mine, theirs = positions[si]
+            ks = [k for k in theirs if k not in chosen]
             if not ks:
                 continue
-            mine = [k for k, o in enumerate(occ) if o.concepts & wanted[si]]
             for j in chosen:
                 if j == i:
                     continue
@@ -817,8 +824,7 @@ _COORDINATED = re.compile(_n(r"\s*(?:,|and|or|&|/|와|과|및|이나|나|랑|이
 
 
 def _compared_all(c: Clause) -> list[bool]:
-    """Per occurrence: is it the thing compared with? Coordinated occurrences share it
-    ("than sigmoid and tanh", "Sigmoid, Tanh보다")."""
+    """Clause.compared, computed."""
     occ, text = c.occurrences, c.text
     out = [_compared(text, o) for o in occ]
     joined = [bool(_COORDINATED.fullmatch(text[occ[k].end:occ[k + 1].start]))
