@@ -48,3 +48,12 @@ def cli():
         return Result(res.exit_code, res.stdout, res.stderr, res.exception)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def bank():
+    """The built-in bank (no content directories from the environment), loaded once for the
+    grading tests; tests read it, none changes it."""
+    from quizcli.bank.loader import load_bank
+
+    return load_bank(use_env=False)

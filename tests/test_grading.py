@@ -27,12 +27,6 @@ Q = question(point("vanish", en=[r"vanish"], ko=[r"기울기\s*소실", r"vanish
              point("sparse", en=[r"spars"], ko=[r"희소"]))
 
 
-@pytest.fixture(scope="module")
-def bank():
-    from quizcli.bank.loader import load_bank
-
-    return load_bank()
-
 
 # ------------------------------------------------------------------ language
 @pytest.mark.parametrize("text,lang", [

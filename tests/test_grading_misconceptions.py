@@ -338,10 +338,6 @@ def test_interactive_session_feedback_names_the_misconception(cli, tmp_path):
 CORE = ("relu-vs-sigmoid", "relu-not-differentiable", "leaky-relu", "tanh-vs-sigmoid")
 
 
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank(use_env=False)
-
 
 def _examples():
     import yaml

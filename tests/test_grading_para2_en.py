@@ -8,12 +8,7 @@ from __future__ import annotations
 import pytest
 
 from quizcli import grading
-from quizcli.bank.loader import load_bank
 
-
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank()
 
 
 def _grade(bank, qid, text):

@@ -14,12 +14,6 @@ import yaml
 DATA = Path(__file__).parent / "data" / "graded_answers_para_ko.yaml"
 
 
-@pytest.fixture(scope="module")
-def bank():
-    from quizcli.bank.loader import load_bank
-
-    return load_bank()
-
 
 def test_para_ko_labels_name_real_key_points(bank):
     items = yaml.safe_load(DATA.read_text(encoding="utf-8"))

@@ -21,12 +21,6 @@ DATA = Path(__file__).parent / "data"
 CORE = ("relu-vs-sigmoid", "relu-not-differentiable", "leaky-relu", "tanh-vs-sigmoid")
 
 
-@pytest.fixture(scope="module")
-def bank():
-    from quizcli.bank.loader import load_bank
-
-    return load_bank()
-
 
 def _load(name):
     return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
