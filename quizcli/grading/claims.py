@@ -163,11 +163,12 @@ _CONJUNCTION_ONLY = re.compile(_n(r"(?:하지만|그렇지만)[\s,]*"))
 _TOPIC_SWITCH = re.compile(_n(
     r"(?<=고|며)(?:,\s*|\s+)(?=(?:[^\s,]{1,15}\s)?[^\s,]{1,15}"
     + "".join(f"(?<!{v})" for v in "있없하되다지보주오가나라리르") + r"(?:은|는)\s)"))
-_ACTUALLY = re.compile(_n(r"^(?:but|however|yet|하지만|그러나|그런데|근데|그렇지만)?[\s,]*"
-                          r"(?:actually|in fact|in reality|사실|실제로|실제|오히려)"))
-# a sentence that corrects the one before it ("But actually …", "하지만 실제로는 …")
-_CORRECTION = re.compile(_n(r"^(?:but|however|yet|하지만|그러나|그런데|근데|그렇지만)[\s,]+"
-                            r"(?:actually|in fact|in reality|사실은|실제로는|실제로|사실)[\s,]*"
+_BUT = r"(?:but|however|yet|하지만|그러나|그런데|근데|그렇지만)"
+_IN_FACT = r"(?:actually|in fact|in reality|사실|실제로|실제|오히려)"
+_ACTUALLY = re.compile(_n(rf"^{_BUT}?[\s,]*{_IN_FACT}"))
+# a sentence that corrects the one before it ("But actually that's not true", "하지만 실제로는
+# 그렇지 않고")
+_CORRECTION = re.compile(_n(rf"^{_BUT}[\s,]+{_IN_FACT}\S*[\s,]*"
                             r"(?:that['’]?s|that is|it['’]?s|it is|this is|이는|그건|그것은)?\s*"
                             r"(?:not\b|wrong|false|the opposite|그렇지 않|아니|틀렸|틀린|반대)"))
 _REPORTED = re.compile(_n(
